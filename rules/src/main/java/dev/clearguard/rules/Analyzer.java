@@ -1,0 +1,67 @@
+package dev.clearguard.rules;
+
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.util.Trees;
+import dev.clearguard.rules.facts.ClassFacts;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Runs rules over one attributed top-level class: builds its facts once, hands them to each rule,
+ * drops suppressed findings, and isolates failures so one broken rule never stops the others.
+ */
+public final class Analyzer {
+  /** The pseudo-rule name under which a failure to compute the class's facts is reported. */
+  public static final String FACTS = "ClassFacts";
+
+  private Analyzer() {}
+
+  /** A rule (or the facts) threw while analysing a class. */
+  public record Failure(String rule, String className, Throwable error) {}
+
+  /** The findings of one class, sorted by position, and the rules that failed on it. */
+  public record Result(List<Finding> findings, List<Failure> failures) {}
+
+  public static Result analyze(
+      CompilationUnitTree unit,
+      ClassTree topLevel,
+      Trees trees,
+      Types types,
+      Elements elements,
+      List<Rule> rules) {
+    String className = topLevel.getSimpleName().toString();
+    List<Failure> failures = new ArrayList<>();
+    ClassFacts facts;
+    try {
+      facts = ClassFacts.of(unit, topLevel, trees, types, elements);
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      failures.add(new Failure(FACTS, className, e));
+      return new Result(List.of(), failures);
+    }
+    if (facts.erroneous()) {
+      return new Result(List.of(), List.of());
+    }
+    List<Finding> findings = new ArrayList<>();
+    for (Rule rule : rules) {
+      List<Finding> found = new ArrayList<>();
+      try {
+        rule.check(facts, found::add);
+      } catch (RuntimeException | LinkageError | StackOverflowError e) {
+        failures.add(new Failure(rule.name(), className, e));
+        continue;
+      }
+      for (Finding finding : found) {
+        if (finding.path() == null
+            || !Suppression.isSuppressed(trees, finding.path(), rule.name())) {
+          findings.add(finding);
+        }
+      }
+    }
+    findings.sort(Comparator.comparingLong(Finding::position).thenComparing(Finding::rule));
+    return new Result(List.copyOf(findings), List.copyOf(failures));
+  }
+}

@@ -1,0 +1,43 @@
+package dev.clearguard.rules;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+
+/** The catalogue of rules, discovered through {@link ServiceLoader} so none is hand-listed. */
+public final class Rules {
+  private static final List<Rule> ALL = load();
+
+  private Rules() {}
+
+  /** Every rule on the class path, sorted by name. */
+  public static List<Rule> all() {
+    return ALL;
+  }
+
+  /** The names of {@link #all()}, comma-separated, for messages that list the valid ones. */
+  public static String names() {
+    return ALL.stream().map(Rule::name).collect(Collectors.joining(", "));
+  }
+
+  /** The rule with this exact name, or null. */
+  public static Rule named(String name) {
+    for (Rule rule : ALL) {
+      if (rule.name().equals(name)) {
+        return rule;
+      }
+    }
+    return null;
+  }
+
+  private static List<Rule> load() {
+    List<Rule> rules = new ArrayList<>();
+    // The rules' own class loader: inside javac the context loader is the application's, which
+    // may not see the processor path this jar was loaded from.
+    ServiceLoader.load(Rule.class, Rule.class.getClassLoader()).forEach(rules::add);
+    rules.sort(Comparator.comparing(Rule::name));
+    return List.copyOf(rules);
+  }
+}

@@ -1,0 +1,85 @@
+package dev.clearguard.rules;
+
+import com.google.auto.service.AutoService;
+import com.sun.source.tree.SynchronizedTree;
+import dev.clearguard.rules.FixPlan.Shape;
+import dev.clearguard.rules.facts.Access;
+import dev.clearguard.rules.facts.ClassFacts;
+import dev.clearguard.rules.facts.ClassFacts.Event;
+import dev.clearguard.rules.facts.FieldFacts;
+import dev.clearguard.rules.facts.Lock;
+import dev.clearguard.rules.facts.MapTarget;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Flags {@code synchronized (f)} on a map field that is reassigned. */
+@AutoService(Rule.class)
+public final class SyncOnReassignedMap implements Rule {
+
+  @Override
+  public String summary() {
+    return "Lock on an object that never changes, not on a map field that is reassigned";
+  }
+
+  @Override
+  public void check(ClassFacts facts, Consumer<Finding> sink) {
+    for (Event<SynchronizedTree> sync : facts.syncs()) {
+      if (sync.site().prePublication()) {
+        continue;
+      }
+      MapTarget map = facts.mapTarget(sync.tree().getExpression(), sync.site().path());
+      FieldFacts field = map == null ? null : map.field();
+      if (field == null || field.isFinal() || !field.isReassigned()) {
+        continue;
+      }
+      if (reassignedUnderSameOtherLock(field, sync.site().locks())) {
+        // Every reassignment and this block share another lock: the monitor swap cannot race.
+        continue;
+      }
+      String message =
+          "`"
+              + field.name()
+              + "` is reassigned, so two threads can each hold \"the\" lock: one on the old map, one"
+              + " on the new. "
+              + Fixes.preferredFix(facts, Shape.SYNC_ON_REASSIGNED, map);
+      String recipe =
+          "Lock on a dedicated `private final Object lock = new Object()`, or make `"
+              + field.name()
+              + "` final and reset its contents instead of reassigning it.";
+      FixPlan plan =
+          Fixes.plan(facts, Shape.SYNC_ON_REASSIGNED, map, sync.tree(), List.of(), recipe);
+      FixPlan.Position at = facts.position(sync.tree());
+      sink.accept(
+          new Finding(
+              name(),
+              facts.fileName(),
+              at.line(),
+              at.column(),
+              at.offset(),
+              message,
+              plan,
+              sync.site().path()));
+    }
+  }
+
+  private static boolean reassignedUnderSameOtherLock(FieldFacts field, List<Lock> heldAtSync) {
+    for (Lock candidate : heldAtSync) {
+      if (candidate.key().equals(field.element())) {
+        continue;
+      }
+      boolean all = true;
+      for (Access access : field.sharedAccesses()) {
+        if (access.kind() == Access.Kind.ASSIGN
+            && access.onThis()
+            && !access.site().holds(candidate.key(), true)) {
+          all = false;
+          break;
+        }
+      }
+      if (all) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,99 @@
+package dev.clearguard.rules;
+
+import com.google.auto.service.AutoService;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import dev.clearguard.rules.FixPlan.Shape;
+import dev.clearguard.rules.facts.Access;
+import dev.clearguard.rules.facts.ClassFacts;
+import dev.clearguard.rules.facts.FieldFacts;
+import dev.clearguard.rules.facts.MapKnowledge;
+import dev.clearguard.rules.facts.MapTarget;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Flags a shared map field that is reassigned without a safe publication. */
+@AutoService(Rule.class)
+public final class UnsafeMapReassignment implements Rule {
+
+  @Override
+  public String summary() {
+    return "Publish a replaced map safely: reset a final SnapshotMap or write a volatile field";
+  }
+
+  @Override
+  public void check(ClassFacts facts, Consumer<Finding> sink) {
+    for (FieldFacts field : facts.fields()) {
+      if (!field.isMap() || field.isFinal() || field.isVolatile() || field.isGuardedBy()) {
+        continue;
+      }
+      if (!field.isConcurrent() && !facts.isShared(field.owner())) {
+        continue; // nothing says a second thread ever sees this object
+      }
+      if (facts.underOneLock(field, false, use -> true, null)) {
+        continue; // the write and every read are ordered by one lock
+      }
+      for (Access access : field.sharedAccesses()) {
+        if (access.kind() != Access.Kind.ASSIGN || !access.onThis()) {
+          // other.f = ... writes an object this code may have just built: not a publication.
+          continue;
+        }
+        report(facts, field, access, sink);
+      }
+    }
+  }
+
+  private void report(ClassFacts facts, FieldFacts field, Access access, Consumer<Finding> sink) {
+    TreePath assignmentPath = access.site().path().getParentPath();
+    AssignmentTree assignment = (AssignmentTree) assignmentPath.getLeaf();
+    Tree parent = assignmentPath.getParentPath().getLeaf();
+    Tree statement = parent instanceof ExpressionStatementTree ? parent : assignment;
+    Shape shape =
+        isEmptyMap(assignment.getExpression()) ? Shape.REASSIGN_EMPTY : Shape.REASSIGN_VALUE;
+    MapTarget map =
+        new MapTarget(
+            field.element(), field, field.isConcurrent(), field.isSelfLocking(), field.name());
+    String message =
+        "`"
+            + field.name()
+            + "` is reassigned without a happens-before edge: other threads may keep using the old"
+            + " map indefinitely, or see a half-built new one. "
+            + Fixes.preferredFix(facts, shape, map);
+    String recipe =
+        "Make `"
+            + field.name()
+            + "` volatile (or a final AtomicReference) and assign only fully built maps, or make it"
+            + " a final SnapshotMap and reset it with clear()/swap().";
+    FixPlan plan = Fixes.plan(facts, shape, map, statement, List.of(), recipe);
+    FixPlan.Position at = facts.position(assignment);
+    sink.accept(
+        new Finding(
+            name(),
+            facts.fileName(),
+            at.line(),
+            at.column(),
+            at.offset(),
+            message,
+            plan,
+            assignmentPath));
+  }
+
+  /** {@code new ConcurrentHashMap<>()}, {@code Map.of()}, {@code Collections.emptyMap()}. */
+  private static boolean isEmptyMap(ExpressionTree value) {
+    ExpressionTree e = MapKnowledge.skipParens(value);
+    if (e instanceof NewClassTree created) {
+      return created.getClassBody() == null
+          && (created.getArguments().isEmpty()
+              || created.getArguments().get(0).getKind() == Tree.Kind.INT_LITERAL);
+    }
+    return e instanceof MethodInvocationTree call
+        && call.getArguments().isEmpty()
+        && (MapKnowledge.methodName(call).equals("of")
+            || MapKnowledge.methodName(call).equals("emptyMap"));
+  }
+}

@@ -1,0 +1,285 @@
+package dev.clearguard.rules.facts;
+
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.SourcePositions;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import dev.clearguard.rules.FixPlan;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Everything the rules need to know about one top-level class, computed in a single pass over its
+ * tree and shared by all rules, so that no rule walks the compilation unit again.
+ */
+public final class ClassFacts {
+  static final String SNAPSHOT_MAP = "dev.clearguard.runtime.SnapshotMap";
+
+  private final CompilationUnitTree unit;
+  private final ClassTree topLevel;
+  private final Trees trees;
+  private final Types types;
+  private final MapKnowledge knowledge;
+  private final boolean snapshotMapAvailable;
+
+  final Map<Element, FieldFacts> fields = new LinkedHashMap<>();
+  final Map<Element, ExpressionTree> localInitializers = new java.util.HashMap<>();
+  final Map<Element, TreePath> localDeclarations = new java.util.HashMap<>();
+  final Set<Element> sharedClasses = new HashSet<>();
+  final List<Event<MethodInvocationTree>> calls = new ArrayList<>();
+  final List<Event<StatementTree>> loops = new ArrayList<>();
+  final List<Event<SynchronizedTree>> syncs = new ArrayList<>();
+  boolean erroneous;
+
+  private ClassFacts(
+      CompilationUnitTree unit, ClassTree topLevel, Trees trees, Types types, Elements elements) {
+    this.unit = unit;
+    this.topLevel = topLevel;
+    this.trees = trees;
+    this.types = types;
+    this.knowledge = new MapKnowledge(types, elements);
+    this.snapshotMapAvailable = elements.getTypeElement(SNAPSHOT_MAP) != null;
+  }
+
+  /** Computes the facts of one top-level class of an attributed compilation unit. */
+  public static ClassFacts of(
+      CompilationUnitTree unit, ClassTree topLevel, Trees trees, Types types, Elements elements) {
+    ClassFacts facts = new ClassFacts(unit, topLevel, trees, types, elements);
+    new FactsScanner(facts).scan(new TreePath(new TreePath(unit), topLevel), null);
+    return facts;
+  }
+
+  /** A tree the rules look at, with the place it stands. */
+  public record Event<T extends Tree>(T tree, Site site) {}
+
+  public CompilationUnitTree unit() {
+    return unit;
+  }
+
+  public ClassTree topLevel() {
+    return topLevel;
+  }
+
+  public Trees trees() {
+    return trees;
+  }
+
+  public Types types() {
+    return types;
+  }
+
+  public MapKnowledge knowledge() {
+    return knowledge;
+  }
+
+  /** Whether the class could not be attributed cleanly; rules stay silent on such classes. */
+  public boolean erroneous() {
+    return erroneous;
+  }
+
+  /** Whether {@code dev.clearguard.runtime.SnapshotMap} is on the compilation's class path. */
+  public boolean snapshotMapAvailable() {
+    return snapshotMapAvailable;
+  }
+
+  public Collection<FieldFacts> fields() {
+    return Collections.unmodifiableCollection(fields.values());
+  }
+
+  /** Method calls that may clear a map: clear, removeIf, forEach, retainAll, removeAll. */
+  public List<Event<MethodInvocationTree>> calls() {
+    return Collections.unmodifiableList(calls);
+  }
+
+  /** Every for, enhanced-for and while loop. */
+  public List<Event<StatementTree>> loops() {
+    return Collections.unmodifiableList(loops);
+  }
+
+  public List<Event<SynchronizedTree>> syncs() {
+    return Collections.unmodifiableList(syncs);
+  }
+
+  /**
+   * Whether the class shows it is shared: synchronized members, volatile fields, {@code
+   * java.util.concurrent} types, started threads, or {@code @ThreadSafe}.
+   */
+  public boolean isShared(TypeElement type) {
+    return sharedClasses.contains(type);
+  }
+
+  /** The initialiser of a local variable, or null. */
+  public ExpressionTree localInitializer(Element local) {
+    return localInitializers.get(local);
+  }
+
+  /** The path of a local variable's declaration, or null. */
+  public TreePath localDeclaration(Element local) {
+    return localDeclarations.get(local);
+  }
+
+  /** The element a name or member select refers to, or null. */
+  public Element element(TreePath path) {
+    return trees.getElement(path);
+  }
+
+  /** The element of {@code expression}, a child (at any depth) of {@code context}'s subtree. */
+  public Element element(ExpressionTree expression, TreePath context) {
+    TreePath path = TreePath.getPath(context, MapKnowledge.skipParens(expression));
+    return path == null ? null : trees.getElement(path);
+  }
+
+  public TypeMirror type(ExpressionTree expression, TreePath context) {
+    TreePath path = TreePath.getPath(context, expression);
+    return path == null ? null : trees.getTypeMirror(path);
+  }
+
+  /** The field facts of a field declared in the analysed class, or null. */
+  public FieldFacts field(Element element) {
+    return element == null ? null : fields.get(element);
+  }
+
+  /**
+   * Resolves an expression naming a map to a shared map: a field, a parameter of a concurrent map
+   * type, or a local variable that aliases a field. Returns null for anything else, in particular
+   * for local maps created in the method (a local copy is nobody else's).
+   */
+  public MapTarget mapTarget(ExpressionTree expression, TreePath context) {
+    ExpressionTree e = MapKnowledge.skipParens(expression);
+    if (!(e instanceof IdentifierTree) && !(e instanceof MemberSelectTree)) {
+      return null;
+    }
+    Element element = element(e, context);
+    if (element == null) {
+      return null;
+    }
+    if (element.getKind() == ElementKind.LOCAL_VARIABLE) {
+      ExpressionTree init = localInitializers.get(element);
+      TreePath declaration = localDeclarations.get(element);
+      if (init == null || declaration == null) {
+        return null;
+      }
+      ExpressionTree aliased = MapKnowledge.skipParens(init);
+      if (!(aliased instanceof IdentifierTree) && !(aliased instanceof MemberSelectTree)) {
+        return null;
+      }
+      Element target = element(aliased, declaration);
+      if (target == null || target.getKind() != ElementKind.FIELD) {
+        return null;
+      }
+      return fieldTarget(target, e.toString());
+    }
+    if (element.getKind() == ElementKind.FIELD) {
+      return fieldTarget(element, e.toString());
+    }
+    if (element.getKind() == ElementKind.PARAMETER
+        && knowledge.isConcurrentType(element.asType())) {
+      return new MapTarget(
+          element, null, true, knowledge.isHashtable(element.asType()), e.toString());
+    }
+    return null;
+  }
+
+  private MapTarget fieldTarget(Element element, String text) {
+    FieldFacts facts = fields.get(element);
+    if (facts != null) {
+      if (!facts.isMap()) {
+        return null;
+      }
+      return new MapTarget(element, facts, facts.isConcurrent(), facts.isSelfLocking(), text);
+    }
+    TypeMirror type = element.asType();
+    if (!knowledge.isMap(type)) {
+      return null;
+    }
+    return new MapTarget(
+        element, null, knowledge.isConcurrentType(type), knowledge.isHashtable(type), text);
+  }
+
+  /**
+   * "One lock, no finding": whether one lock orders every shared use of the field that {@code
+   * relevant} selects, writes (assignments, and mutations when {@code mutationsWrite}) in a mode
+   * that excludes readers.
+   */
+  public boolean underOneLock(
+      FieldFacts field, boolean mutationsWrite, Predicate<Access> relevant, Object excludedKey) {
+    List<Access> uses = field.sharedAccesses().stream().filter(relevant).toList();
+    if (uses.isEmpty()) {
+      return false;
+    }
+    for (Lock candidate : uses.get(0).site().locks()) {
+      Object key = candidate.key();
+      if (key.equals(excludedKey)) {
+        continue;
+      }
+      boolean all = true;
+      for (Access use : uses) {
+        boolean write =
+            use.kind() == Access.Kind.ASSIGN
+                || (mutationsWrite && use.kind() == Access.Kind.MUTATE);
+        if (!use.site().holds(key, write)) {
+          all = false;
+          break;
+        }
+      }
+      if (all) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The lock key a {@code synchronized (expression)} takes, as the scanner records it. */
+  public Object monitorKey(ExpressionTree expression, TreePath context) {
+    return FactsScanner.monitorKey(this, expression, context);
+  }
+
+  public FixPlan.Position position(Tree tree) {
+    SourcePositions positions = trees.getSourcePositions();
+    long offset = positions.getStartPosition(unit, tree);
+    return new FixPlan.Position(
+        unit.getLineMap().getLineNumber(offset), unit.getLineMap().getColumnNumber(offset), offset);
+  }
+
+  /** The fix plan's description of a field declared in this class. */
+  public FixPlan.FieldRef fieldRef(FieldFacts field) {
+    Set<Modifier> modifiers = field.element().getModifiers();
+    String visibility =
+        modifiers.contains(Modifier.PRIVATE)
+            ? "private"
+            : modifiers.contains(Modifier.PUBLIC)
+                ? "public"
+                : modifiers.contains(Modifier.PROTECTED) ? "protected" : "package";
+    String owner =
+        ((TypeElement) field.owner()).getQualifiedName().toString(); // binary enough for lookups
+    return new FixPlan.FieldRef(
+        owner, field.name(), position(field.tree()), field.tree().getType().toString(), visibility);
+  }
+
+  /** The file name javac gives this compilation unit. */
+  public String fileName() {
+    return unit.getSourceFile().getName();
+  }
+}

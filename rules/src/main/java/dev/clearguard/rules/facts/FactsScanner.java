@@ -1,0 +1,604 @@
+package dev.clearguard.rules.facts;
+
+import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ErroneousTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ModifiersTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * The one pass that fills {@link ClassFacts}: it tracks which locks are held and whether the code
+ * runs before publication while it records fields, their uses, and the trees the rules inspect.
+ */
+final class FactsScanner extends TreePathScanner<Void, Void> {
+  /** Calls a rule may report or inspect; recording only these keeps the facts small. */
+  private static final Set<String> INTERESTING_CALLS =
+      Set.of("clear", "removeIf", "forEach", "forEachOrdered", "retainAll", "removeAll");
+
+  /** Methods that run before their object is shared, besides constructors and initialisers. */
+  private static final Set<String> PRE_PUBLICATION_ANNOTATIONS =
+      Set.of("PostConstruct", "BeforeEach", "BeforeAll", "Before", "BeforeClass");
+
+  private static final Set<String> PRE_PUBLICATION_METHODS =
+      Set.of("readObject", "readResolve", "setUp");
+
+  private final ClassFacts facts;
+  private final Deque<TypeElement> classes = new ArrayDeque<>();
+  private List<Lock> held = new ArrayList<>();
+  private boolean prePublication;
+
+  FactsScanner(ClassFacts facts) {
+    this.facts = facts;
+  }
+
+  private Site site() {
+    return new Site(getCurrentPath(), prePublication, held);
+  }
+
+  private void markShared() {
+    facts.sharedClasses.addAll(classes);
+  }
+
+  // ---- classes and members: what runs when, under which lock ----
+
+  @Override
+  public Void visitClass(ClassTree tree, Void unused) {
+    Element element = facts.element(getCurrentPath());
+    if (!(element instanceof TypeElement type)) {
+      facts.erroneous = true;
+      return null;
+    }
+    if (hasAnnotation(tree.getModifiers(), "ThreadSafe")) {
+      classes.push(type);
+      markShared();
+      classes.pop();
+    }
+    List<Lock> savedHeld = held;
+    boolean savedPre = prePublication;
+    classes.push(type);
+    // A nested, local or anonymous class's code runs on its own schedule: no lock of the
+    // enclosing code is held there, and it can run after publication.
+    held = new ArrayList<>();
+    prePublication = false;
+    try {
+      for (Tree member : tree.getMembers()) {
+        if (member instanceof VariableTree field) {
+          declareField(field, type);
+        }
+      }
+      return super.visitClass(tree, unused);
+    } finally {
+      classes.pop();
+      held = savedHeld;
+      prePublication = savedPre;
+    }
+  }
+
+  private void declareField(VariableTree tree, TypeElement owner) {
+    Element element = facts.trees().getElement(new TreePath(getCurrentPath(), tree));
+    if (!(element instanceof VariableElement variable) || element.getKind() != ElementKind.FIELD) {
+      return;
+    }
+    FieldFacts field = new FieldFacts(variable, tree, owner);
+    TypeMirror type = variable.asType();
+    MapKnowledge knowledge = facts.knowledge();
+    field.markMap(knowledge.isMap(type));
+    if (knowledge.isConcurrentType(type)) {
+      field.markConcurrent();
+    }
+    if (knowledge.isHashtable(type)) {
+      field.markSelfLocking();
+    }
+    if (hasAnnotation(tree.getModifiers(), "GuardedBy")) {
+      field.markGuardedBy();
+    }
+    if (variable.getModifiers().contains(Modifier.VOLATILE) || isConcurrencyType(type)) {
+      markShared();
+    }
+    facts.fields.put(element, field);
+  }
+
+  @Override
+  public Void visitMethod(MethodTree tree, Void unused) {
+    List<Lock> savedHeld = held;
+    boolean savedPre = prePublication;
+    held = new ArrayList<>();
+    prePublication = isPrePublication(tree);
+    if (tree.getModifiers().getFlags().contains(Modifier.SYNCHRONIZED)) {
+      markShared();
+      TypeElement owner = classes.peek();
+      boolean isStatic = tree.getModifiers().getFlags().contains(Modifier.STATIC);
+      held.add(
+          new Lock(
+              (isStatic ? "class:" : "this:") + owner.getQualifiedName(), Lock.Mode.EXCLUSIVE));
+    }
+    try {
+      return super.visitMethod(tree, unused);
+    } finally {
+      held = savedHeld;
+      prePublication = savedPre;
+    }
+  }
+
+  private static boolean isPrePublication(MethodTree tree) {
+    String name = tree.getName().toString();
+    if (name.equals("<init>")) {
+      return true;
+    }
+    if (PRE_PUBLICATION_METHODS.contains(name)
+        && (!name.equals("setUp") || tree.getParameters().isEmpty())) {
+      return true;
+    }
+    for (AnnotationTree annotation : tree.getModifiers().getAnnotations()) {
+      if (PRE_PUBLICATION_ANNOTATIONS.contains(simpleName(annotation))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+    // A lambda body runs whenever its caller decides: nothing held around it is held inside.
+    List<Lock> savedHeld = held;
+    boolean savedPre = prePublication;
+    held = new ArrayList<>();
+    prePublication = false;
+    try {
+      return super.visitLambdaExpression(tree, unused);
+    } finally {
+      held = savedHeld;
+      prePublication = savedPre;
+    }
+  }
+
+  @Override
+  public Void visitVariable(VariableTree tree, Void unused) {
+    Tree parent = getCurrentPath().getParentPath().getLeaf();
+    if (parent instanceof ClassTree) {
+      Element element = facts.element(getCurrentPath());
+      FieldFacts field = element == null ? null : facts.fields.get(element);
+      if (field != null && tree.getInitializer() != null) {
+        noteAssignedValue(field, tree.getInitializer(), getCurrentPath());
+      }
+      boolean savedPre = prePublication;
+      List<Lock> savedHeld = held;
+      prePublication = true;
+      held = new ArrayList<>();
+      try {
+        return super.visitVariable(tree, unused);
+      } finally {
+        prePublication = savedPre;
+        held = savedHeld;
+      }
+    }
+    Element element = facts.element(getCurrentPath());
+    if (element != null && element.getKind() == ElementKind.LOCAL_VARIABLE) {
+      if (tree.getInitializer() != null) {
+        facts.localInitializers.put(element, tree.getInitializer());
+      }
+      facts.localDeclarations.put(element, getCurrentPath());
+    }
+    if (element != null && isConcurrencyType(element.asType())) {
+      markShared();
+    }
+    return super.visitVariable(tree, unused);
+  }
+
+  private void noteAssignedValue(FieldFacts field, ExpressionTree value, TreePath context) {
+    field.addAssignedValue(value);
+    if (!field.isMap()) {
+      return;
+    }
+    TypeMirror type = facts.type(value, context);
+    MapKnowledge knowledge = facts.knowledge();
+    if (knowledge.isConcurrentType(type)) {
+      field.markConcurrent();
+      if (knowledge.isHashtable(type)) {
+        field.markSelfLocking();
+      }
+    } else if (MapKnowledge.isSynchronizedWrapperCall(value)) {
+      field.markConcurrent();
+      field.markSelfLocking();
+    }
+  }
+
+  // ---- blocks: Lock.lock() ... unlock(), initialiser blocks ----
+
+  @Override
+  public Void visitBlock(BlockTree tree, Void unused) {
+    List<Lock> savedHeld = held;
+    boolean savedPre = prePublication;
+    if (getCurrentPath().getParentPath().getLeaf() instanceof ClassTree) {
+      prePublication = true; // an instance or static initialiser
+      held = new ArrayList<>();
+    } else {
+      held = new ArrayList<>(held);
+    }
+    try {
+      for (StatementTree statement : tree.getStatements()) {
+        scan(statement, unused);
+        Lock acquired = lockCall(statement, true);
+        if (acquired != null) {
+          held.add(acquired);
+          continue;
+        }
+        Lock released = lockCall(statement, false);
+        if (released != null) {
+          held.remove(released);
+        } else if (statement instanceof TryTree attempt && attempt.getFinallyBlock() != null) {
+          for (StatementTree cleanup : attempt.getFinallyBlock().getStatements()) {
+            Lock unlocked = lockCall(cleanup, false);
+            if (unlocked != null) {
+              held.remove(unlocked);
+            }
+          }
+        }
+      }
+      return null;
+    } finally {
+      held = savedHeld;
+      prePublication = savedPre;
+    }
+  }
+
+  @Override
+  public Void visitIf(IfTree tree, Void unused) {
+    // if (lock.tryLock()) { ... } holds the lock in its then-branch.
+    ExpressionTree condition = MapKnowledge.skipParens(tree.getCondition());
+    if (condition instanceof MethodInvocationTree call
+        && MapKnowledge.methodName(call).equals("tryLock")) {
+      Lock lock = lockOf(call);
+      if (lock != null) {
+        scan(tree.getCondition(), unused);
+        List<Lock> savedHeld = held;
+        held = new ArrayList<>(held);
+        held.add(lock);
+        scan(tree.getThenStatement(), unused);
+        held = savedHeld;
+        scan(tree.getElseStatement(), unused);
+        return null;
+      }
+    }
+    return super.visitIf(tree, unused);
+  }
+
+  /** The lock that {@code statement} acquires (or releases), if it is {@code x.lock()}. */
+  private Lock lockCall(StatementTree statement, boolean acquire) {
+    if (!(statement instanceof ExpressionStatementTree expression)
+        || !(expression.getExpression() instanceof MethodInvocationTree call)) {
+      return null;
+    }
+    String name = MapKnowledge.methodName(call);
+    boolean matches =
+        acquire ? name.equals("lock") || name.equals("lockInterruptibly") : name.equals("unlock");
+    return matches ? lockOf(call) : null;
+  }
+
+  /** The lock a {@code lock()/unlock()/tryLock()} call works on, or null if not a Lock. */
+  private Lock lockOf(MethodInvocationTree call) {
+    ExpressionTree receiver = MapKnowledge.receiver(call);
+    if (receiver == null) {
+      return null;
+    }
+    TreePath context = getCurrentPath();
+    TypeMirror type = facts.type(receiver, context);
+    if (!isSubtypeNamed(type, "java.util.concurrent.locks.Lock")) {
+      return null;
+    }
+    return lockFor(receiver, context, 0);
+  }
+
+  private Lock lockFor(ExpressionTree receiver, TreePath context, int depth) {
+    ExpressionTree e = MapKnowledge.skipParens(receiver);
+    // rw.readLock() / rw.writeLock(): the two halves of one ReadWriteLock share its key.
+    if (e instanceof MethodInvocationTree half && half.getArguments().isEmpty()) {
+      String name = MapKnowledge.methodName(half);
+      ExpressionTree owner = MapKnowledge.receiver(half);
+      if (owner != null && (name.equals("readLock") || name.equals("writeLock"))) {
+        Object key = keyOf(owner, context);
+        return key == null
+            ? null
+            : new Lock(key, name.equals("readLock") ? Lock.Mode.READ : Lock.Mode.WRITE);
+      }
+      return null;
+    }
+    Element element = facts.element(e, context);
+    if (element == null) {
+      return null;
+    }
+    // A field or local initialised with rw.readLock() is that half of rw.
+    if (depth == 0) {
+      ExpressionTree init = null;
+      TreePath initContext = null;
+      FieldFacts field = facts.fields.get(element);
+      if (field != null && field.tree().getInitializer() != null) {
+        init = field.tree().getInitializer();
+        initContext = facts.trees().getPath(element);
+      } else if (facts.localInitializers.containsKey(element)) {
+        init = facts.localInitializers.get(element);
+        initContext = facts.localDeclarations.get(element);
+      }
+      if (init != null
+          && initContext != null
+          && MapKnowledge.skipParens(init) instanceof MethodInvocationTree) {
+        Lock half = lockFor(init, initContext, 1);
+        if (half != null) {
+          return half;
+        }
+      }
+    }
+    return new Lock(element, Lock.Mode.EXCLUSIVE);
+  }
+
+  private Object keyOf(ExpressionTree expression, TreePath context) {
+    return monitorKey(facts, expression, context);
+  }
+
+  /** The key of a monitor or lock object: {@code this}, a class literal, or a variable. */
+  static Object monitorKey(ClassFacts facts, ExpressionTree expression, TreePath context) {
+    ExpressionTree e = MapKnowledge.skipParens(expression);
+    if (e instanceof IdentifierTree id && id.getName().contentEquals("this")) {
+      return "this:" + typeName(facts.type(e, context));
+    }
+    if (e instanceof MemberSelectTree select && select.getIdentifier().contentEquals("class")) {
+      return "class:" + typeName(facts.type(select.getExpression(), context));
+    }
+    if (e instanceof MemberSelectTree select && select.getIdentifier().contentEquals("this")) {
+      return "this:" + typeName(facts.type(e, context));
+    }
+    Element element = facts.element(e, context);
+    return element != null ? element : e.toString();
+  }
+
+  private static String typeName(TypeMirror type) {
+    return type instanceof DeclaredType declared
+        ? ((TypeElement) declared.asElement()).getQualifiedName().toString()
+        : String.valueOf(type);
+  }
+
+  @Override
+  public Void visitSynchronized(SynchronizedTree tree, Void unused) {
+    markShared();
+    facts.syncs.add(new ClassFacts.Event<>(tree, site()));
+    scan(tree.getExpression(), unused);
+    Object key = monitorKey(facts, tree.getExpression(), getCurrentPath());
+    List<Lock> savedHeld = held;
+    held = new ArrayList<>(held);
+    held.add(new Lock(key, Lock.Mode.EXCLUSIVE));
+    try {
+      scan(tree.getBlock(), unused);
+    } finally {
+      held = savedHeld;
+    }
+    return null;
+  }
+
+  // ---- the trees rules look at ----
+
+  @Override
+  public Void visitEnhancedForLoop(EnhancedForLoopTree tree, Void unused) {
+    facts.loops.add(new ClassFacts.Event<>(tree, site()));
+    return super.visitEnhancedForLoop(tree, unused);
+  }
+
+  @Override
+  public Void visitWhileLoop(WhileLoopTree tree, Void unused) {
+    facts.loops.add(new ClassFacts.Event<>(tree, site()));
+    return super.visitWhileLoop(tree, unused);
+  }
+
+  @Override
+  public Void visitForLoop(ForLoopTree tree, Void unused) {
+    facts.loops.add(new ClassFacts.Event<>(tree, site()));
+    return super.visitForLoop(tree, unused);
+  }
+
+  @Override
+  public Void visitDoWhileLoop(DoWhileLoopTree tree, Void unused) {
+    facts.loops.add(new ClassFacts.Event<>(tree, site()));
+    return super.visitDoWhileLoop(tree, unused);
+  }
+
+  @Override
+  public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+    String name = MapKnowledge.methodName(tree);
+    if (INTERESTING_CALLS.contains(name)) {
+      facts.calls.add(new ClassFacts.Event<>(tree, site()));
+    }
+    if (name.equals("start") || name.equals("submit") || name.equals("execute")) {
+      ExpressionTree receiver = MapKnowledge.receiver(tree);
+      if (receiver != null) {
+        TypeMirror type = facts.type(receiver, getCurrentPath());
+        if (isSubtypeNamed(type, "java.lang.Thread") || isConcurrencyType(type)) {
+          markShared();
+        }
+      }
+    }
+    checkType();
+    return super.visitMethodInvocation(tree, unused);
+  }
+
+  @Override
+  public Void visitNewClass(NewClassTree tree, Void unused) {
+    TypeMirror type = facts.trees().getTypeMirror(getCurrentPath());
+    if (isSubtypeNamed(type, "java.lang.Thread") || isConcurrencyType(type)) {
+      markShared();
+    }
+    checkType();
+    return super.visitNewClass(tree, unused);
+  }
+
+  @Override
+  public Void visitIdentifier(IdentifierTree tree, Void unused) {
+    noteUse();
+    return super.visitIdentifier(tree, unused);
+  }
+
+  @Override
+  public Void visitMemberSelect(MemberSelectTree tree, Void unused) {
+    noteUse();
+    return super.visitMemberSelect(tree, unused);
+  }
+
+  @Override
+  public Void visitErroneous(ErroneousTree tree, Void unused) {
+    facts.erroneous = true;
+    return super.visitErroneous(tree, unused);
+  }
+
+  private void checkType() {
+    TypeMirror type = facts.trees().getTypeMirror(getCurrentPath());
+    if (type != null && type.getKind() == TypeKind.ERROR) {
+      facts.erroneous = true;
+    }
+  }
+
+  /** Records a use of a field declared in this class, classified by what it does. */
+  private void noteUse() {
+    TreePath path = getCurrentPath();
+    Element element = facts.trees().getElement(path);
+    if (element == null) {
+      checkType();
+      return;
+    }
+    if (element.getKind() != ElementKind.FIELD) {
+      return;
+    }
+    FieldFacts field = facts.fields.get(element);
+    if (field == null) {
+      return;
+    }
+    Tree leaf = path.getLeaf();
+    Tree parent = path.getParentPath().getLeaf();
+    boolean onThis = isOwnField(leaf, path);
+    Access.Kind kind = Access.Kind.READ;
+    if (parent instanceof AssignmentTree assignment && assignment.getVariable() == leaf) {
+      kind = Access.Kind.ASSIGN;
+      noteAssignedValue(field, assignment.getExpression(), path.getParentPath());
+    } else if (isMutation(path)) {
+      kind = Access.Kind.MUTATE;
+    }
+    field.addAccess(new Access(site(), kind, onThis));
+  }
+
+  /** {@code f}, {@code this.f}, {@code Outer.this.f} or {@code Owner.f}; not {@code other.f}. */
+  private boolean isOwnField(Tree leaf, TreePath path) {
+    if (leaf instanceof IdentifierTree) {
+      return true;
+    }
+    if (!(leaf instanceof MemberSelectTree select)) {
+      return false;
+    }
+    ExpressionTree qualifier = MapKnowledge.skipParens(select.getExpression());
+    if (qualifier instanceof IdentifierTree id && id.getName().contentEquals("this")) {
+      return true;
+    }
+    if (qualifier instanceof MemberSelectTree inner
+        && inner.getIdentifier().contentEquals("this")) {
+      return true;
+    }
+    Element element = facts.element(qualifier, path);
+    return element instanceof TypeElement;
+  }
+
+  /** {@code f.put(..)}, {@code f.keySet().remove(..)} and other calls that change the map. */
+  private static boolean isMutation(TreePath path) {
+    TreePath select = path.getParentPath();
+    if (!(select.getLeaf() instanceof MemberSelectTree member)
+        || !(select.getParentPath().getLeaf() instanceof MethodInvocationTree call)
+        || call.getMethodSelect() != member) {
+      return false;
+    }
+    String name = member.getIdentifier().toString();
+    if (MapKnowledge.MUTATORS.contains(name)) {
+      return true;
+    }
+    if (!MapKnowledge.VIEWS.contains(name)) {
+      return false;
+    }
+    TreePath viewSelect = select.getParentPath().getParentPath();
+    return viewSelect.getLeaf() instanceof MemberSelectTree viewMember
+        && Set.of("remove", "removeIf", "removeAll", "retainAll", "clear")
+            .contains(viewMember.getIdentifier().toString());
+  }
+
+  // ---- helpers ----
+
+  private static boolean hasAnnotation(ModifiersTree modifiers, String simpleName) {
+    for (AnnotationTree annotation : modifiers.getAnnotations()) {
+      if (simpleName(annotation).equals(simpleName)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static String simpleName(AnnotationTree annotation) {
+    String name = annotation.getAnnotationType().toString();
+    return name.substring(name.lastIndexOf('.') + 1);
+  }
+
+  /** A type from {@code java.util.concurrent} (atomics, locks, executors, concurrent maps). */
+  private static boolean isConcurrencyType(TypeMirror type) {
+    if (!(type instanceof DeclaredType declared)) {
+      return false;
+    }
+    Element element = declared.asElement();
+    while (element != null && !(element instanceof PackageElement)) {
+      element = element.getEnclosingElement();
+    }
+    return element instanceof PackageElement pkg
+        && pkg.getQualifiedName().toString().startsWith("java.util.concurrent");
+  }
+
+  private boolean isSubtypeNamed(TypeMirror type, String name) {
+    if (!(type instanceof DeclaredType)) {
+      return false;
+    }
+    if (((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals(name)) {
+      return true;
+    }
+    for (TypeMirror supertype : facts.types().directSupertypes(type)) {
+      if (isSubtypeNamed(supertype, name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,262 @@
+package dev.clearguard.rules.facts;
+
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import java.util.Set;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Everything ClearGuard knows about map types and the methods called on them, in one place: which
+ * types are concurrent, which lock themselves, which calls copy a collection, which calls write.
+ */
+public final class MapKnowledge {
+  /** Views whose removals write through to the map. */
+  public static final Set<String> VIEWS =
+      Set.of("keySet", "entrySet", "values", "navigableKeySet", "descendingKeySet");
+
+  /** Calls that add or replace entries: what refills a map. */
+  public static final Set<String> PUTS =
+      Set.of("put", "putIfAbsent", "merge", "compute", "computeIfAbsent", "computeIfPresent");
+
+  /** Calls that change a map's contents; every other call on a map reads it. */
+  public static final Set<String> MUTATORS =
+      Set.of(
+          "put",
+          "putAll",
+          "putIfAbsent",
+          "merge",
+          "compute",
+          "computeIfAbsent",
+          "computeIfPresent",
+          "remove",
+          "replace",
+          "replaceAll",
+          "clear");
+
+  /** Static factories that copy a collection argument into a new, unshared one. */
+  private static final Set<String> COPY_FACTORIES =
+      Set.of("copyOf", "newArrayList", "newHashSet", "newLinkedList", "newLinkedHashSet");
+
+  /** Stream steps that neither filter nor reorder-away elements: a stream of all of them. */
+  private static final Set<String> PASS_THROUGH_STREAM_STEPS =
+      Set.of("stream", "sequential", "parallel", "unordered", "parallelStream");
+
+  private static final Set<String> SYNCHRONIZED_WRAPPERS =
+      Set.of("synchronizedMap", "synchronizedSortedMap", "synchronizedNavigableMap");
+
+  private final Types types;
+  private final TypeMirror map;
+  private final TypeMirror concurrentMap;
+  private final TypeMirror hashtable;
+  private final TypeMirror collection;
+  private final TypeMirror atomicReference;
+
+  public MapKnowledge(Types types, Elements elements) {
+    this.types = types;
+    this.map = erasedType(elements, "java.util.Map");
+    this.concurrentMap = erasedType(elements, "java.util.concurrent.ConcurrentMap");
+    this.hashtable = erasedType(elements, "java.util.Hashtable");
+    this.collection = erasedType(elements, "java.util.Collection");
+    this.atomicReference = erasedType(elements, "java.util.concurrent.atomic.AtomicReference");
+  }
+
+  private TypeMirror erasedType(Elements elements, String name) {
+    TypeElement element = elements.getTypeElement(name);
+    return element == null ? null : types.erasure(element.asType());
+  }
+
+  private boolean isSubtype(TypeMirror type, TypeMirror of) {
+    if (type == null || of == null || type.getKind() != TypeKind.DECLARED) {
+      return false;
+    }
+    return types.isSubtype(types.erasure(type), of);
+  }
+
+  public boolean isMap(TypeMirror type) {
+    return isSubtype(type, map);
+  }
+
+  /** A type whose every single operation is thread-safe: ConcurrentMap or Hashtable. */
+  public boolean isConcurrentType(TypeMirror type) {
+    return isSubtype(type, concurrentMap) || isSubtype(type, hashtable);
+  }
+
+  public boolean isHashtable(TypeMirror type) {
+    return isSubtype(type, hashtable);
+  }
+
+  public boolean isCollection(TypeMirror type) {
+    return isSubtype(type, collection);
+  }
+
+  public boolean isAtomicReference(TypeMirror type) {
+    return isSubtype(type, atomicReference);
+  }
+
+  /** Whether the declared type is exactly the interface {@code java.util.Map} or ConcurrentMap. */
+  public boolean isMapInterface(TypeMirror type) {
+    if (!(type instanceof DeclaredType declared)) {
+      return false;
+    }
+    String name = ((TypeElement) declared.asElement()).getQualifiedName().toString();
+    return name.equals("java.util.Map") || name.equals("java.util.concurrent.ConcurrentMap");
+  }
+
+  /** {@code Collections.synchronizedMap(..)} and its sorted/navigable siblings. */
+  public static boolean isSynchronizedWrapperCall(ExpressionTree expression) {
+    return skipParens(expression) instanceof MethodInvocationTree call
+        && SYNCHRONIZED_WRAPPERS.contains(methodName(call));
+  }
+
+  /**
+   * Whether the expression builds a new collection holding a copy of {@code source}'s elements: a
+   * copy constructor, a {@code copyOf}-style factory, {@code toArray}, or a collected stream.
+   * Returns the copied expression, or null if it is not a copy.
+   */
+  public static ExpressionTree copiedFrom(ExpressionTree expression) {
+    ExpressionTree e = skipParens(expression);
+    if (e instanceof NewClassTree created
+        && created.getArguments().size() == 1
+        && created.getClassBody() == null) {
+      return created.getArguments().get(0);
+    }
+    if (e instanceof MethodInvocationTree call) {
+      String name = methodName(call);
+      if (COPY_FACTORIES.contains(name) && call.getArguments().size() == 1) {
+        return call.getArguments().get(0);
+      }
+      ExpressionTree receiver = receiver(call);
+      if (receiver == null) {
+        return null;
+      }
+      if (name.equals("toArray") || name.equals("toList")) {
+        return streamSource(receiver, name.equals("toList"));
+      }
+      if (name.equals("collect") && call.getArguments().size() == 1) {
+        return streamSource(receiver, true);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The collection a chain like {@code c.stream().sequential()} streams unfiltered, or {@code
+   * receiver} itself when {@code allowCollection} is false and it is not a stream chain.
+   */
+  public static ExpressionTree streamSource(ExpressionTree receiver, boolean mustBeStream) {
+    ExpressionTree e = skipParens(receiver);
+    boolean sawStream = false;
+    while (e instanceof MethodInvocationTree call
+        && PASS_THROUGH_STREAM_STEPS.contains(methodName(call))
+        && call.getArguments().isEmpty()
+        && receiver(call) != null) {
+      sawStream = true;
+      e = skipParens(receiver(call));
+    }
+    return (sawStream || !mustBeStream) ? e : null;
+  }
+
+  /** {@code Collections.emptySet()}, {@code Set.of()}, {@code new HashSet<>()} and the like. */
+  public static boolean isEmptyCollection(ExpressionTree expression) {
+    ExpressionTree e = skipParens(expression);
+    if (e instanceof MethodInvocationTree call) {
+      String name = methodName(call);
+      return call.getArguments().isEmpty()
+          && (name.equals("emptySet")
+              || name.equals("emptyList")
+              || name.equals("of")
+              || name.equals("emptySortedSet")
+              || name.equals("emptyNavigableSet"));
+    }
+    if (e instanceof NewClassTree created) {
+      return created.getArguments().isEmpty() && created.getClassBody() == null;
+    }
+    if (e instanceof MemberSelectTree select) {
+      String name = select.getIdentifier().toString();
+      return name.equals("EMPTY_SET") || name.equals("EMPTY_LIST");
+    }
+    return false;
+  }
+
+  /** A lambda that returns the literal {@code true} whatever its argument. */
+  public static boolean isAlwaysTrue(ExpressionTree expression) {
+    if (!(skipParens(expression) instanceof LambdaExpressionTree lambda)) {
+      return false;
+    }
+    Tree body = lambda.getBody();
+    if (body instanceof com.sun.source.tree.BlockTree block
+        && block.getStatements().size() == 1
+        && block.getStatements().get(0) instanceof ReturnTree ret) {
+      body = ret.getExpression();
+    }
+    return body instanceof ExpressionTree value
+        && skipParens(value) instanceof LiteralTree literal
+        && Boolean.TRUE.equals(literal.getValue());
+  }
+
+  public static ExpressionTree skipParens(ExpressionTree expression) {
+    ExpressionTree e = expression;
+    while (true) {
+      if (e instanceof ParenthesizedTree parens) {
+        e = parens.getExpression();
+      } else if (e instanceof TypeCastTree cast) {
+        e = cast.getExpression();
+      } else {
+        return e;
+      }
+    }
+  }
+
+  /** The simple name of the called method. */
+  public static String methodName(MethodInvocationTree call) {
+    ExpressionTree select = call.getMethodSelect();
+    if (select instanceof MemberSelectTree member) {
+      return member.getIdentifier().toString();
+    }
+    if (select instanceof IdentifierTree identifier) {
+      return identifier.getName().toString();
+    }
+    return "";
+  }
+
+  /** The explicit receiver of the call ({@code m} in {@code m.clear()}), or null. */
+  public static ExpressionTree receiver(MethodInvocationTree call) {
+    return call.getMethodSelect() instanceof MemberSelectTree member
+        ? member.getExpression()
+        : null;
+  }
+
+  /** For {@code m.keySet()} and the other views, {@code m}; otherwise null. */
+  public static ExpressionTree viewedMap(ExpressionTree expression) {
+    if (skipParens(expression) instanceof MethodInvocationTree call
+        && call.getArguments().isEmpty()
+        && VIEWS.contains(methodName(call))) {
+      return receiver(call);
+    }
+    return null;
+  }
+
+  /** For {@code m.keySet()}, the view's name ({@code keySet}); otherwise null. */
+  public static String viewName(ExpressionTree expression) {
+    if (skipParens(expression) instanceof MethodInvocationTree call
+        && call.getArguments().isEmpty()
+        && VIEWS.contains(methodName(call))) {
+      return methodName(call);
+    }
+    return null;
+  }
+}

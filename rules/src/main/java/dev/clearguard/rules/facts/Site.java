@@ -1,0 +1,29 @@
+package dev.clearguard.rules.facts;
+
+import com.sun.source.util.TreePath;
+import java.util.List;
+
+/**
+ * A place in the analysed class with what holds there.
+ *
+ * @param path the tree at this place
+ * @param prePublication whether the code runs before the object can be shared: constructors,
+ *     initialisers, {@code @PostConstruct}, {@code readObject}/{@code readResolve}, test fixtures
+ * @param locks the locks held here, innermost last
+ */
+public record Site(TreePath path, boolean prePublication, List<Lock> locks) {
+
+  public Site {
+    locks = List.copyOf(locks);
+  }
+
+  /** Whether a lock with this key is held in a mode that guards a read (or a write). */
+  public boolean holds(Object key, boolean write) {
+    for (Lock lock : locks) {
+      if (lock.key().equals(key) && lock.guards(write)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,168 @@
+package dev.clearguard.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.source.tree.ClassTree;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.TaskEvent;
+import com.sun.source.util.TaskListener;
+import com.sun.source.util.Trees;
+import java.io.StringWriter;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.ToolProvider;
+
+/**
+ * Compiles inline sources in-process and runs every rule on them, the way the javac plugin does.
+ * Expected findings are marked on the line before, Error Prone style: {@code // BUG: Diagnostic
+ * contains: IterateRemoveClear}; every marked line must get a finding whose {@code [Rule] message}
+ * contains the text, and no unmarked line may get one.
+ */
+final class RuleTester {
+  private static final Pattern MARKER = Pattern.compile("//\\s*BUG: Diagnostic contains:\\s*(.+)$");
+
+  /** Puts {@code dev.clearguard.runtime.SnapshotMap} on the class path of the compilation. */
+  static final String SNAPSHOT_MAP_STUB =
+      """
+      package dev.clearguard.runtime;
+      public final class SnapshotMap<K, V> extends java.util.concurrent.ConcurrentHashMap<K, V> {}
+      """;
+
+  private final List<JavaFileObject> sources = new ArrayList<>();
+  private final List<String> texts = new ArrayList<>();
+  private final List<String> names = new ArrayList<>();
+
+  static RuleTester create() {
+    return new RuleTester();
+  }
+
+  RuleTester addSource(String path, String text) {
+    sources.add(
+        new SimpleJavaFileObject(URI.create("string:///" + path), JavaFileObject.Kind.SOURCE) {
+          @Override
+          public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+            return text;
+          }
+        });
+    texts.add(text);
+    names.add(path);
+    return this;
+  }
+
+  RuleTester withSnapshotMap() {
+    return addSource("dev/clearguard/runtime/SnapshotMap.java", SNAPSHOT_MAP_STUB);
+  }
+
+  /** Compiles the sources (which must compile cleanly) and returns every finding. */
+  List<Finding> findings() {
+    try {
+      return compile();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private List<Finding> compile() throws java.io.IOException {
+    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    JavacTask task =
+        (JavacTask)
+            compiler.getTask(
+                new StringWriter(),
+                null,
+                diagnostics,
+                List.of("-proc:none", "-d", System.getProperty("java.io.tmpdir") + "/cg-rules"),
+                null,
+                sources);
+    List<Finding> findings = new ArrayList<>();
+    Trees trees = Trees.instance(task);
+    task.addTaskListener(
+        new TaskListener() {
+          @Override
+          public void finished(TaskEvent e) {
+            if (e.getKind() != TaskEvent.Kind.ANALYZE || e.getTypeElement() == null) {
+              return;
+            }
+            ClassTree tree = trees.getTree(e.getTypeElement());
+            Analyzer.Result result =
+                Analyzer.analyze(
+                    e.getCompilationUnit(),
+                    tree,
+                    trees,
+                    task.getTypes(),
+                    task.getElements(),
+                    Rules.all());
+            if (!result.failures().isEmpty()) {
+              throw new AssertionError(
+                  "rule failed: " + result.failures(), result.failures().get(0).error());
+            }
+            findings.addAll(result.findings());
+          }
+        });
+    task.analyze();
+    List<String> errors =
+        diagnostics.getDiagnostics().stream()
+            .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+            .map(d -> d.getLineNumber() + ": " + d.getMessage(Locale.ROOT))
+            .toList();
+    assertTrue(errors.isEmpty(), "test sources must compile: " + errors);
+    return findings;
+  }
+
+  /** Asserts that exactly the marked lines get findings containing the marked text. */
+  void expectMarkedFindings() {
+    List<Finding> findings = findings();
+    TreeSet<String> expected = new TreeSet<>();
+    for (int i = 0; i < texts.size(); i++) {
+      String[] lines = texts.get(i).split("\n", -1);
+      for (int line = 0; line < lines.length; line++) {
+        Matcher m = MARKER.matcher(lines[line]);
+        if (m.find()) {
+          expected.add(names.get(i) + ":" + (line + 2) + ": " + m.group(1).trim());
+        }
+      }
+    }
+    TreeSet<String> unmatched = new TreeSet<>(expected);
+    List<String> unexpected = new ArrayList<>();
+    for (Finding finding : findings) {
+      String file =
+          finding.file().substring(finding.file().indexOf('/') + 1).replaceFirst("^/+", "");
+      String text = "[" + finding.rule() + "] " + finding.message();
+      String match =
+          expected.stream()
+              .filter(e -> e.startsWith(file + ":" + finding.line() + ": "))
+              .filter(e -> text.contains(e.substring(e.indexOf(": ") + 2)))
+              .findFirst()
+              .orElse(null);
+      if (match == null) {
+        unexpected.add(file + ":" + finding.line() + ": " + text);
+      } else {
+        unmatched.remove(match);
+      }
+    }
+    assertEquals(
+        "",
+        (unmatched.isEmpty() ? "" : "missing findings:\n  " + String.join("\n  ", unmatched) + "\n")
+            + (unexpected.isEmpty()
+                ? ""
+                : "unexpected findings:\n  "
+                    + unexpected.stream().collect(Collectors.joining("\n  "))));
+  }
+
+  void expectNoFindings() {
+    List<Finding> findings = findings();
+    assertEquals(List.of(), findings.stream().map(Finding::toString).toList());
+  }
+}
