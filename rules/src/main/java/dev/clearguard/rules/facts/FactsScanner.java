@@ -54,6 +54,30 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
   private static final Set<String> PRE_PUBLICATION_ANNOTATIONS =
       Set.of("PostConstruct", "BeforeEach", "BeforeAll", "Before", "BeforeClass");
 
+  /** Library methods that call their function argument before they return. */
+  private static final Set<String> SYNCHRONOUS_CALLBACKS =
+      Set.of(
+          "forEach",
+          "forEachOrdered",
+          "removeIf",
+          "replaceAll",
+          "compute",
+          "computeIfAbsent",
+          "computeIfPresent",
+          "merge",
+          "map",
+          "filter",
+          "flatMap",
+          "peek",
+          "anyMatch",
+          "allMatch",
+          "noneMatch",
+          "collect",
+          "reduce",
+          "sort",
+          "ifPresent",
+          "orElseGet");
+
   private static final Set<String> PRE_PUBLICATION_METHODS =
       Set.of("readObject", "readResolve", "setUp");
 
@@ -174,6 +198,9 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
 
   @Override
   public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+    if (isSynchronousCallback()) {
+      return super.visitLambdaExpression(tree, unused);
+    }
     // A lambda body runs whenever its caller decides: nothing held around it is held inside.
     List<Lock> savedHeld = held;
     boolean savedPre = prePublication;
@@ -185,6 +212,18 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
       held = savedHeld;
       prePublication = savedPre;
     }
+  }
+
+  /**
+   * Whether the lambda being visited is an argument of a library call that runs it before returning
+   * ({@code forEach}, {@code computeIfAbsent}, stream steps): then the locks held around the call
+   * are held inside it too.
+   */
+  private boolean isSynchronousCallback() {
+    Tree parent = getCurrentPath().getParentPath().getLeaf();
+    return parent instanceof MethodInvocationTree call
+        && call.getArguments().contains(getCurrentPath().getLeaf())
+        && SYNCHRONOUS_CALLBACKS.contains(MapKnowledge.methodName(call));
   }
 
   @Override

@@ -1,0 +1,135 @@
+package dev.clearguard.checker;
+
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.TaskEvent;
+import com.sun.source.util.TaskListener;
+import com.sun.source.util.Trees;
+import dev.clearguard.rules.Analyzer;
+import dev.clearguard.rules.Finding;
+import dev.clearguard.rules.Rule;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import javax.tools.Diagnostic;
+
+/**
+ * Runs the rules on every top-level class once javac has analysed it, reports each finding as a
+ * diagnostic at its line, and writes the compilation's reports when javac is done.
+ *
+ * <p>Nothing here may break the user's compilation: a rule that throws becomes one note naming the
+ * rule, the class and the exception, and the other rules still run.
+ */
+public final class ClearGuardListener implements TaskListener {
+  private final JavacTask task;
+  private final Trees trees;
+  private final Options options;
+  private final List<Rule> rules;
+  private final List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
+  private final List<FindingsSink> sinks = new ArrayList<>();
+
+  /** Receives the compilation's findings when javac finishes, for reports and patches. */
+  public interface FindingsSink {
+    void compilationFinished(JavacTask task, List<Finding> findings) throws IOException;
+  }
+
+  public ClearGuardListener(JavacTask task, Options options) {
+    this(task, options, options.rules());
+  }
+
+  /** For tests: the given rules instead of the options' ones. */
+  public ClearGuardListener(JavacTask task, Options options, List<Rule> rules) {
+    this.task = task;
+    this.trees = Trees.instance(task);
+    this.options = options;
+    this.rules = List.copyOf(rules);
+    if (options.json() != null) {
+      sinks.add((t, all) -> AtomicFiles.write(options.json(), JsonReport.render(all)));
+    }
+  }
+
+  public void addSink(FindingsSink sink) {
+    sinks.add(sink);
+  }
+
+  /** Every finding reported so far in this compilation. */
+  public List<Finding> findings() {
+    synchronized (findings) {
+      return List.copyOf(findings);
+    }
+  }
+
+  @Override
+  public void finished(TaskEvent event) {
+    if (event.getKind() == TaskEvent.Kind.ANALYZE) {
+      analyze(event);
+    } else if (event.getKind() == TaskEvent.Kind.COMPILATION) {
+      writeReports(event.getCompilationUnit());
+    }
+  }
+
+  private void analyze(TaskEvent event) {
+    CompilationUnitTree unit = event.getCompilationUnit();
+    if (event.getTypeElement() == null || unit == null) {
+      return;
+    }
+    ClassTree tree;
+    try {
+      tree = trees.getTree(event.getTypeElement());
+    } catch (RuntimeException e) {
+      return;
+    }
+    if (tree == null) {
+      return;
+    }
+    Analyzer.Result result =
+        Analyzer.analyze(unit, tree, trees, task.getTypes(), task.getElements(), rules);
+    for (Analyzer.Failure failure : result.failures()) {
+      note(
+          "ClearGuard: rule "
+              + failure.rule()
+              + " failed on class "
+              + failure.className()
+              + " and was skipped there ("
+              + failure.error()
+              + "); the compilation continues. Please report this with the class's code.",
+          tree,
+          unit);
+    }
+    Diagnostic.Kind kind =
+        options.severity() == Options.Severity.ERROR
+            ? Diagnostic.Kind.ERROR
+            : Diagnostic.Kind.MANDATORY_WARNING;
+    for (Finding finding : result.findings()) {
+      findings.add(finding);
+      try {
+        trees.printMessage(
+            kind, "[" + finding.rule() + "] " + finding.message(), finding.path().getLeaf(), unit);
+      } catch (RuntimeException e) {
+        note("ClearGuard: could not report a finding of " + finding.rule() + ": " + e, tree, unit);
+      }
+    }
+  }
+
+  private void writeReports(CompilationUnitTree anyUnit) {
+    List<Finding> all = findings();
+    for (FindingsSink sink : sinks) {
+      try {
+        sink.compilationFinished(task, all);
+      } catch (IOException | RuntimeException e) {
+        // The compilation itself succeeded; losing a report must not fail it, but must be said.
+        System.err.println("warning: ClearGuard could not write its report: " + e);
+      }
+    }
+  }
+
+  private void note(String message, ClassTree tree, CompilationUnitTree unit) {
+    try {
+      trees.printMessage(Diagnostic.Kind.NOTE, message, tree, unit);
+    } catch (RuntimeException e) {
+      System.err.println(message);
+    }
+  }
+}

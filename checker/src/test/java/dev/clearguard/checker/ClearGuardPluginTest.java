@@ -1,0 +1,151 @@
+package dev.clearguard.checker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.Diagnostic;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class ClearGuardPluginTest {
+  private static final String CACHE =
+      """
+      package app;
+      import java.util.Map;
+      import java.util.concurrent.ConcurrentHashMap;
+      class Cache {
+        private final Map<String, String> entries = new ConcurrentHashMap<>();
+        String get(String k) { return entries.get(k); }
+        void reload(Map<String, String> fresh) {
+          entries.clear();
+          entries.putAll(fresh);
+        }
+        void reset() {
+          entries.keySet().removeIf(k -> true);
+        }
+      }
+      """;
+
+  @TempDir Path dir;
+
+  @Test
+  void negativeNoPluginNoDiagnostics() {
+    Compilation c = Compilation.compile(dir, List.of(), "app/Cache.java", CACHE);
+    assertTrue(c.success);
+    assertEquals(List.of(), c.messages(Diagnostic.Kind.MANDATORY_WARNING));
+  }
+
+  @Test
+  void positiveFindingsAreMandatoryWarningsTaggedWithTheRule() {
+    Compilation c =
+        Compilation.compile(dir, List.of("-Xplugin:ClearGuard"), "app/Cache.java", CACHE);
+    assertTrue(c.success, c.output);
+    List<String> warnings = c.messages(Diagnostic.Kind.MANDATORY_WARNING);
+    assertEquals(2, warnings.size(), warnings.toString());
+    assertTrue(warnings.get(0).startsWith("8: [ClearThenRefill] Between `entries.clear()`"));
+    assertTrue(warnings.get(1).startsWith("12: [IterateRemoveClear] Removing the entries"));
+  }
+
+  @Test
+  void positiveNowarnAndXlintNoneDoNotHideFindings() {
+    Compilation c =
+        Compilation.compile(
+            dir, List.of("-nowarn", "-Xlint:none", "-Xplugin:ClearGuard"), "app/Cache.java", CACHE);
+    assertEquals(2, c.messages(Diagnostic.Kind.MANDATORY_WARNING).size());
+  }
+
+  @Test
+  void positiveSeverityErrorFailsTheCompilation() {
+    Compilation c =
+        Compilation.compile(
+            dir, List.of("-Xplugin:ClearGuard severity=error"), "app/Cache.java", CACHE);
+    assertFalse(c.success);
+    assertEquals(2, c.messages(Diagnostic.Kind.ERROR).size());
+  }
+
+  @Test
+  void positiveOnlyAndDisableSelectRules() {
+    Compilation only =
+        Compilation.compile(
+            dir.resolve("a"),
+            List.of("-Xplugin:ClearGuard only=IterateRemoveClear"),
+            "app/Cache.java",
+            CACHE);
+    assertEquals(
+        List.of("12"),
+        only.messages(Diagnostic.Kind.MANDATORY_WARNING).stream()
+            .map(m -> m.substring(0, m.indexOf(':')))
+            .toList());
+    Compilation disabled =
+        Compilation.compile(
+            dir.resolve("b"),
+            List.of("-Xplugin:ClearGuard disable=IterateRemoveClear,ClearThenRefill"),
+            "app/Cache.java",
+            CACHE);
+    assertEquals(List.of(), disabled.messages(Diagnostic.Kind.MANDATORY_WARNING));
+  }
+
+  @Test
+  void negativeBadOptionFailsWithTheValidValues() {
+    Compilation c =
+        Compilation.compile(
+            dir, List.of("-Xplugin:ClearGuard only=IterateRemove"), "app/Cache.java", CACHE);
+    assertFalse(c.success);
+    List<String> errors = c.messages(Diagnostic.Kind.ERROR);
+    assertEquals(1, errors.size(), errors.toString());
+    assertTrue(
+        errors.get(0).contains("unknown rule 'IterateRemove'; valid rules: ClearThenRefill,"),
+        errors.get(0));
+    assertEquals(List.of(), c.messages(Diagnostic.Kind.MANDATORY_WARNING));
+  }
+
+  @Test
+  void negativeClassesWithCompileErrorsAreSkippedSilently() {
+    String broken = CACHE.replace("void reset() {", "void reset() {\n    undefinedCall();");
+    Compilation c =
+        Compilation.compile(dir, List.of("-Xplugin:ClearGuard"), "app/Cache.java", broken);
+    assertFalse(c.success);
+    assertEquals(List.of(), c.messages(Diagnostic.Kind.MANDATORY_WARNING));
+    assertEquals(1, c.messages(Diagnostic.Kind.ERROR).size());
+  }
+
+  @Test
+  void positiveJsonReportListsEveryFinding() throws Exception {
+    Path json = dir.resolve("out/findings.json");
+    Compilation c =
+        Compilation.compile(
+            dir, List.of("-Xplugin:ClearGuard json=" + json), "app/Cache.java", CACHE);
+    assertTrue(c.success);
+    JsonNode root = new ObjectMapper().readTree(Files.readString(json));
+    assertEquals("ClearGuard", root.get("tool").asText());
+    JsonNode findings = root.get("findings");
+    assertEquals(2, findings.size());
+    JsonNode first = findings.get(0);
+    assertEquals("ClearThenRefill", first.get("rule").asText());
+    assertEquals(8, first.get("line").asInt());
+    assertTrue(first.get("file").asText().endsWith("app/Cache.java"));
+    assertEquals("CLEAR_THEN_REFILL", first.at("/fix/shape").asText());
+    assertEquals("entries", first.at("/fix/field/name").asText());
+    assertEquals(9, first.at("/fix/related/0/line").asInt());
+    try (var files = Files.list(json.getParent())) {
+      assertEquals(List.of(json), files.toList(), "no temporary file is left behind");
+    }
+  }
+
+  @Test
+  void positiveJsonReportIsWrittenEvenWithoutFindings() throws Exception {
+    Path json = dir.resolve("clean.json");
+    Compilation.compile(
+        dir,
+        List.of("-Xplugin:ClearGuard json=" + json),
+        "app/Clean.java",
+        "package app; class Clean {}");
+    assertEquals(0, new ObjectMapper().readTree(Files.readString(json)).get("findings").size());
+  }
+}

@@ -1,0 +1,94 @@
+package dev.clearguard.checker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.source.util.JavacTask;
+import dev.clearguard.rules.Finding;
+import dev.clearguard.rules.Rule;
+import dev.clearguard.rules.Rules;
+import dev.clearguard.rules.facts.ClassFacts;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+
+final class CrashIsolationTest {
+
+  /** A rule with a bug: it throws on every class. */
+  static final class Broken implements Rule {
+    @Override
+    public String name() {
+      return "BrokenRule";
+    }
+
+    @Override
+    public String summary() {
+      return "Throw";
+    }
+
+    @Override
+    public void check(ClassFacts facts, Consumer<Finding> sink) {
+      throw new IllegalStateException("boom");
+    }
+  }
+
+  @Test
+  void positiveAThrowingRuleBecomesOneNoteAndTheOthersStillReport() {
+    String source =
+        """
+        package app;
+        import java.util.concurrent.ConcurrentHashMap;
+        class Jobs {
+          private final ConcurrentHashMap<String, Runnable> jobs = new ConcurrentHashMap<>();
+          void cancelAll() { jobs.keySet().removeIf(k -> true); }
+        }
+        """;
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    JavacTask task =
+        (JavacTask)
+            ToolProvider.getSystemJavaCompiler()
+                .getTask(
+                    null,
+                    null,
+                    diagnostics,
+                    List.of("-proc:none", "-d", System.getProperty("java.io.tmpdir")),
+                    null,
+                    List.of(
+                        new SimpleJavaFileObject(
+                            URI.create("string:///app/Jobs.java"), JavaFileObject.Kind.SOURCE) {
+                          @Override
+                          public CharSequence getCharContent(boolean ignore) {
+                            return source;
+                          }
+                        }));
+    List<Rule> rules = new ArrayList<>();
+    rules.add(new Broken());
+    rules.addAll(Rules.all());
+    task.addTaskListener(new ClearGuardListener(task, Options.defaults(), rules));
+
+    assertTrue(task.call(), "the compilation still succeeds");
+
+    List<String> notes =
+        diagnostics.getDiagnostics().stream()
+            .filter(d -> d.getKind() == Diagnostic.Kind.NOTE)
+            .map(d -> d.getMessage(Locale.ROOT))
+            .toList();
+    assertEquals(1, notes.size(), notes.toString());
+    assertTrue(notes.get(0).contains("rule BrokenRule failed on class Jobs"), notes.get(0));
+    assertTrue(notes.get(0).contains("IllegalStateException: boom"), notes.get(0));
+    assertEquals(
+        1,
+        diagnostics.getDiagnostics().stream()
+            .filter(d -> d.getKind() == Diagnostic.Kind.MANDATORY_WARNING)
+            .filter(d -> d.getMessage(Locale.ROOT).startsWith("[IterateRemoveClear]"))
+            .count());
+  }
+}

@@ -1,0 +1,72 @@
+package dev.clearguard.checker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.clearguard.rules.Rule;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+final class OptionsTest {
+
+  @Test
+  void positiveDefaultsEnableEveryRuleAsWarnings() {
+    Options options = Options.parse();
+    assertEquals(Options.Severity.WARNING, options.severity());
+    assertEquals(
+        List.of(
+            "ClearThenRefill",
+            "IterateRemoveClear",
+            "SyncOnReassignedMap",
+            "UnsafeMapReassignment"),
+        options.rules().stream().map(Rule::name).toList());
+    assertNull(options.json());
+  }
+
+  @Test
+  void positiveEveryOption() {
+    Options options =
+        Options.parse(
+            "severity=ERROR",
+            "only=IterateRemoveClear,ClearThenRefill",
+            "disable=ClearThenRefill",
+            "json=out/f.json",
+            "patch=out/fix.patch");
+    assertEquals(Options.Severity.ERROR, options.severity());
+    assertEquals(List.of("IterateRemoveClear"), options.rules().stream().map(Rule::name).toList());
+    assertEquals(Path.of("out/f.json"), options.json());
+    assertEquals(Path.of("out/fix.patch"), options.patch());
+  }
+
+  @Test
+  void negativeUnknownKeyNamesItAndTheValidOnes() {
+    var e =
+        assertThrows(Options.InvalidOptionException.class, () -> Options.parse("sevrity=error"));
+    assertEquals(
+        "ClearGuard: unknown option 'sevrity'; valid options: severity, disable, only, json, patch",
+        e.getMessage());
+  }
+
+  @Test
+  void negativeBadValues() {
+    assertTrue(
+        assertThrows(Options.InvalidOptionException.class, () -> Options.parse("severity=info"))
+            .getMessage()
+            .endsWith("valid values: warning, error"));
+    assertTrue(
+        assertThrows(Options.InvalidOptionException.class, () -> Options.parse("disable=Nope"))
+            .getMessage()
+            .contains("unknown rule 'Nope'; valid rules: ClearThenRefill, IterateRemoveClear,"));
+    assertTrue(
+        assertThrows(Options.InvalidOptionException.class, () -> Options.parse("only="))
+            .getMessage()
+            .contains("needs at least one rule name"));
+    assertTrue(
+        assertThrows(Options.InvalidOptionException.class, () -> Options.parse("verbose"))
+            .getMessage()
+            .contains("is not of the form key=value"));
+  }
+}
