@@ -1,0 +1,941 @@
+package dev.clearguard.runtime;
+
+import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.AbstractCollection;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.checkerframework.checker.nullness.qual.NonNull;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.checkerframework.checker.nullness.qual.PolyNull;
+
+/**
+ * A {@link ConcurrentMap} whose whole contents can be cleared, drained or replaced in one step
+ * while other threads keep reading and writing it.
+ *
+ * <p>Single-key operations behave like {@link ConcurrentHashMap}'s: each is atomic, keys and values
+ * must not be {@code null} ({@link NullPointerException}), reads never block and writes contend
+ * only with writes to the same key. Functions passed to {@code compute}, {@code computeIfAbsent},
+ * {@code computeIfPresent} and {@code merge} run atomically with their write, as in {@code
+ * ConcurrentHashMap}.
+ *
+ * <p>Guarantees of the operations that touch more than one entry, and what a concurrent writer can
+ * observe:
+ *
+ * <ul>
+ *   <li>{@link #clear()} is <em>atomic</em>: readers see every entry or none, and a write racing
+ *       the clear is either removed with the rest or visible afterwards, never landing in the
+ *       discarded contents after {@code clear()} has returned.
+ *   <li>{@link #drain()} is <em>atomic</em> and <em>lossless</em>: readers see the old contents or
+ *       an empty map, and every write that returned before the drain is in the returned map or, if
+ *       it raced the drain, in this map afterwards, never lost and never in both.
+ *   <li>{@link #swap(Map)} is <em>atomic</em> and <em>lossless</em>: readers see the old contents
+ *       or the new ones, never an empty or partial mix, and every write that returned before the
+ *       swap is in the returned map or, if it raced the swap, applied on top of the new contents,
+ *       never lost and never in both.
+ *   <li>{@link #putAll(Map)} is <em>weakly consistent</em>: readers may see some of its entries
+ *       before others, but a concurrent {@code clear}, {@code drain} or {@code swap} never splits
+ *       it: all its entries land in the same contents.
+ *   <li>{@link #replaceAll(BiFunction)} is <em>weakly consistent</em>: each entry is replaced
+ *       atomically, one at a time, and entries written concurrently may or may not be visited.
+ *   <li>Iteration over {@link #keySet()}, {@link #values()} and {@link #entrySet()}, {@link
+ *       #forEach(BiConsumer)}, {@link #size()}, {@link #isEmpty()}, {@link #containsValue(Object)},
+ *       {@code equals}, {@code hashCode}, {@code toString} and serialization are <em>weakly
+ *       consistent</em>: they reflect concurrent single-key writes or not, but never a concurrent
+ *       {@code clear}, {@code drain} or {@code swap} halfway, and never throw {@link
+ *       java.util.ConcurrentModificationException}.
+ *   <li>Removal through the views and their iterators ({@code Iterator.remove}, {@code removeIf},
+ *       {@code removeAll}, {@code retainAll}) is <em>weakly consistent</em>: each removal is an
+ *       atomic {@code remove(key, value)} of the entry the iterator returned, so a value written
+ *       concurrently under the same key survives.
+ * </ul>
+ *
+ * <p>Maps returned by {@link #drain()} and {@link #swap(Map)} are unmodifiable and no thread writes
+ * them any more. {@code clear}, {@code drain} and {@code swap} wait for the writes already in
+ * progress when they start (only those; new writes go to the new contents at once), so a function
+ * passed to {@code compute}, {@code computeIfAbsent}, {@code computeIfPresent} or {@code merge}
+ * should be short and must not call {@code clear}, {@code drain} or {@code swap} on the same map:
+ * it would wait for itself forever.
+ *
+ * @param <K> the type of keys
+ * @param <V> the type of values
+ */
+public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Object>
+    extends AbstractMap<K, V> implements ConcurrentMap<K, V>, Serializable {
+
+  /*
+   * Design rationale.
+   *
+   * Why generations. ConcurrentHashMap.clear() walks the table bin by bin, so a reader sees a
+   * half-emptied map and a put racing the walk survives it; its per-bin locking (Doug Lea,
+   * JSR 166) is what makes it fast, and no single-map trick makes "every entry at once" atomic
+   * without giving that up. So the contents sit behind one volatile reference to a generation:
+   * replacing the reference is the whole clear, drain or swap, in O(1), and a reader sees the
+   * generation it loaded, old or new, never a mix. This is the publication half of read-copy
+   * update (McKenney and Slingwine, "Read-Copy Update: Using Execution History to Solve
+   * Concurrency Problems", 1998) without the copy: a new generation starts empty or with the
+   * caller's contents.
+   *
+   * Why writers register and readers do not. A reader that loaded the old generation is
+   * harmless: it is ordered before the replacement. A writer that loaded the old generation and
+   * writes after drain() handed it out would be lost, and the "unmodifiable" result would change
+   * under its owner. RCU and epoch-based reclamation (Fraser, "Practical lock-freedom", 2004)
+   * solve the mirror problem, knowing when nobody still uses an old version, with per-thread or
+   * per-CPU counters the updater waits on. Here only writers count: each generation has an
+   * in-flight gate; a writer increments it, re-reads `sealed`, writes, decrements. Retiring a
+   * generation sets `sealed` and waits for the gate to read zero. Increment-then-check against
+   * set-then-read is Dekker's pattern: all four accesses are volatile, hence sequentially
+   * consistent under the JMM, so either the writer sees `sealed` (and retries on the new
+   * generation, already installed) or the retiring thread sees the writer's count (and waits
+   * for its write). It is the ingress/egress read indicator of Left-Right (Ramalhete and
+   * Correia, 2013) turned round to count writers, so reads stay one volatile load plus a
+   * ConcurrentHashMap read, and new writers never wait for a retirement.
+   *
+   * Why striped. One counter written by every write would make writes to different keys fight
+   * for one cache line, which is exactly what ConcurrentHashMap's per-bin locks avoid. As in
+   * LongAdder/Striped64 and Caffeine's striped read buffers, the count is split into cells
+   * padded 128 bytes apart (a cache line plus the adjacent line the prefetcher pulls in) and a
+   * thread picks its cell from its id by Fibonacci hashing (Knuth, TAOCP vol. 3, 6.4), so it
+   * keeps hitting the same line. The retiring thread needs no consistent sum: it waits for each
+   * cell to read zero in turn, which is sound because a writer that saw `sealed` false
+   * incremented its cell before the seal and decrements only after its write. The write path
+   * allocates nothing: the slot is an int and the cells belong to the generation.
+   *
+   * Why clear() waits as well. Without the wait clear() would still be linearizable (a writer
+   * that loaded the old generation started before clear() and can be ordered before it), but a
+   * put that returns after clear() has returned could then vanish into the discarded
+   * generation, and code that signals "cleared" to other threads could not rely on anything
+   * written afterwards. The wait is bounded by the writes already running, not by the size, so
+   * clear() stays O(1) in the number of entries.
+   *
+   * Why not a read-write lock (writers as "readers", retirement as "writer"): its shared reader
+   * count is the contended line above, and its writer preference would stall new writes during
+   * every drain; here they go straight to the new generation.
+   *
+   * Who waits, and how long. Only clear, drain and swap, only for writes already inside the
+   * gate: nanoseconds, unless a compute/merge function is slow, which is why those functions
+   * must be short (ConcurrentHashMap and Caffeine ask the same, since theirs run under a bin
+   * lock). The waiter spins, then yields, then parks briefly, as a writer that holds it up may
+   * be descheduled.
+   *
+   * Why views go back through the map. Iterators walk one generation, so they never see a
+   * retirement halfway; their removals and setValue() are ordinary gated writes on the current
+   * generation. Removal is remove(key, value), not remove(key): after a drain the iterator may
+   * still walk the detached generation, and removal by key alone would delete a newer value it
+   * never returned, the lost write that ConcurrentHashMap's own iterator removal allows between
+   * next() and remove().
+   */
+
+  private static final long serialVersionUID = 1L;
+
+  private static final VarHandle CURRENT;
+
+  static {
+    try {
+      CURRENT =
+          MethodHandles.lookup().findVarHandle(SnapshotMap.class, "current", Generation.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /** Sizes every fresh generation; 0 keeps ConcurrentHashMap's default. */
+  private final int expectedSize;
+
+  private transient volatile Generation<K, V> current;
+
+  /** Creates an empty map. */
+  public SnapshotMap() {
+    this.expectedSize = 0;
+    this.current = Generation.sizedFor(0);
+  }
+
+  /**
+   * Creates an empty map sized, like every contents it is later cleared or drained to, for about
+   * {@code expectedSize} entries.
+   *
+   * @throws IllegalArgumentException if {@code expectedSize} is negative
+   */
+  public SnapshotMap(int expectedSize) {
+    if (expectedSize < 0) {
+      throw new IllegalArgumentException("expectedSize < 0: " + expectedSize);
+    }
+    this.expectedSize = expectedSize;
+    this.current = Generation.sizedFor(expectedSize);
+  }
+
+  /**
+   * Creates a map with the entries of {@code contents}.
+   *
+   * @throws NullPointerException if {@code contents} or any of its keys or values is null
+   */
+  public SnapshotMap(Map<? extends K, ? extends V> contents) {
+    this.expectedSize = 0;
+    Generation<K, V> first = Generation.sizedFor(0);
+    first.putAll(contents);
+    this.current = first;
+  }
+
+  // ---------------------------------------------------------------- whole-map operations
+
+  /**
+   * Removes every entry. <em>Atomic</em>: readers see every entry or none, and a write racing the
+   * clear is either removed with the rest or visible afterwards, never landing in the discarded
+   * contents after this method has returned. O(1) whatever the size.
+   */
+  @Override
+  public void clear() {
+    retire(newGeneration());
+  }
+
+  /**
+   * Removes every entry and returns them. <em>Atomic</em> and <em>lossless</em>: readers see the
+   * old contents or an empty map, and every write that returned before the drain is in the returned
+   * map or, if it raced the drain, in this map afterwards, never lost and never in both. O(1)
+   * whatever the size.
+   *
+   * @return the detached entries, unmodifiable and written by no one any more
+   */
+  public Map<K, V> drain() {
+    return Collections.unmodifiableMap(retire(newGeneration()));
+  }
+
+  /**
+   * Replaces every entry by the entries of {@code contents} and returns the previous ones.
+   * <em>Atomic</em> and <em>lossless</em>: readers see the old contents or the new ones, never an
+   * empty or partial mix, and every write that returned before the swap is in the returned map or,
+   * if it raced the swap, applied on top of the new contents, never lost and never in both. Costs
+   * one copy of {@code contents}, made before anything changes.
+   *
+   * @param contents the new entries; copied, so later changes to it do not show here
+   * @return the previous entries, unmodifiable and written by no one any more
+   * @throws NullPointerException if {@code contents} or any of its keys or values is null, in which
+   *     case this map is unchanged
+   */
+  public Map<K, V> swap(Map<? extends K, ? extends V> contents) {
+    Generation<K, V> fresh = newGeneration();
+    fresh.putAll(contents);
+    return Collections.unmodifiableMap(retire(fresh));
+  }
+
+  private Generation<K, V> newGeneration() {
+    return Generation.sizedFor(expectedSize);
+  }
+
+  private Generation<K, V> retire(Generation<K, V> fresh) {
+    @SuppressWarnings("unchecked") // CURRENT only ever holds this map's own generations
+    Generation<K, V> old = (Generation<K, V>) CURRENT.getAndSet(this, fresh);
+    old.sealAndAwaitWriters();
+    return old;
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  // KEYFOR_FACTS: the annotated JDK promises that a key passed to put() or seen in keySet() is
+  // in the map. No concurrent map can keep that promise (another thread may remove the key the
+  // next instant), ConcurrentHashMap's stubs make it unchecked, and it holds here exactly as
+  // much as there; so the methods that make it suppress only the KeyFor checker.
+
+  /** {@inheritDoc} Atomic, like {@link ConcurrentHashMap#get(Object)}. */
+  @Override
+  public @Nullable V get(Object key) {
+    return current.get(key);
+  }
+
+  /** {@inheritDoc} Atomic, like {@link ConcurrentHashMap#getOrDefault(Object, Object)}. */
+  @Override
+  public V getOrDefault(Object key, V defaultValue) {
+    V value = current.get(key);
+    return value != null ? value : defaultValue;
+  }
+
+  /** {@inheritDoc} Atomic. */
+  @SuppressWarnings("keyfor") // see KEYFOR_FACTS
+  @Override
+  public boolean containsKey(Object key) {
+    return current.containsKey(key);
+  }
+
+  /**
+   * {@inheritDoc} <em>Weakly consistent</em>: concurrent single-key writes may or may not be
+   * reflected, a concurrent clear, drain or swap is reflected entirely or not at all.
+   */
+  @Override
+  public boolean containsValue(Object value) {
+    return current.containsValue(value);
+  }
+
+  /**
+   * {@inheritDoc} <em>Weakly consistent</em>: concurrent single-key writes may or may not be
+   * counted, a concurrent clear, drain or swap is counted entirely or not at all.
+   */
+  @Override
+  public int size() {
+    return current.size();
+  }
+
+  /**
+   * {@inheritDoc} <em>Weakly consistent</em>: concurrent single-key writes may or may not be
+   * reflected, a concurrent clear, drain or swap is reflected entirely or not at all.
+   */
+  @Override
+  public boolean isEmpty() {
+    return current.isEmpty();
+  }
+
+  /**
+   * {@inheritDoc} <em>Weakly consistent</em>: visits the contents current when called, reflecting
+   * concurrent single-key writes or not, and a concurrent clear, drain or swap not at all.
+   */
+  @Override
+  public void forEach(BiConsumer<? super K, ? super V> action) {
+    current.forEach(action);
+  }
+
+  // ---------------------------------------------------------------- single-key writes
+  // Each one: register on the gate of the generation it read; if that generation is sealed,
+  // re-read (the successor is installed before the seal) and retry.
+
+  /** {@inheritDoc} Atomic, like {@link ConcurrentHashMap#put(Object, Object)}. */
+  @SuppressWarnings("keyfor") // see KEYFOR_FACTS
+  @Override
+  public @Nullable V put(K key, V value) {
+    for (; ; ) {
+      Generation<K, V> g = current;
+      int slot = g.enter();
+      if (slot != Generation.SEALED) {
+        try {
+          return g.put(key, value);
+        } finally {
+          g.exit(slot);
+        }
+      }
+    }
+  }
+
+  /** {@inheritDoc} Atomic, like {@link ConcurrentHashMap#putIfAbsent(Object, Object)}. */
+  @SuppressWarnings("keyfor") // see KEYFOR_FACTS
+  @Override
+  public @Nullable V putIfAbsent(K key, V value) {
+    Objects.requireNonNull(value);
+    for (; ; ) {
+      Generation<K, V> g = current;
+      // A present key makes this a read, which needs no registration.
+      V present = g.get(key);
+      if (present != null) {
+        return present;
+      }
+      int slot = g.enter();
+      if (slot != Generation.SEALED) {
+        try {
+          return g.putIfAbsent(key, value);
+        } finally {
+          g.exit(slot);
+        }
+      }
+    }
+  }
+
+  /** {@inheritDoc} Atomic, like {@link ConcurrentHashMap#remove(Object)}. */
+  @Override
+  public @Nullable V remove(Object key) {
+    for (; ; ) {
+      Generation<K, V> g = current;
+      int slot = g.enter();
+      if (slot != Generation.SEALED) {
+        try {
+          return g.remove(key);
+        } finally {
+          g.exit(slot);
+        }
+      }
+    }
+  }
+
+  /** {@inheritDoc} Atomic, like {@link ConcurrentHashMap#remove(Object, Object)}. */
+  @Override
+  public boolean remove(Object key, Object value) {
+    for (; ; ) {
+      Generation<K, V> g = current;
+      int slot = g.enter();
+      if (slot != Generation.SEALED) {
+        try {
+          return g.remove(key, value);
+        } finally {
+          g.exit(slot);
+        }
+      }
+    }
+  }
+
+  /** {@inheritDoc} Atomic, like {@link ConcurrentHashMap#replace(Object, Object, Object)}. */
+  @Override
+  public boolean replace(K key, V oldValue, V newValue) {
+    for (; ; ) {
+      Generation<K, V> g = current;
+      int slot = g.enter();
+      if (slot != Generation.SEALED) {
+        try {
+          return g.replace(key, oldValue, newValue);
+        } finally {
+          g.exit(slot);
+        }
+      }
+    }
+  }
+
+  /** {@inheritDoc} Atomic, like {@link ConcurrentHashMap#replace(Object, Object)}. */
+  @Override
+  public @Nullable V replace(K key, V value) {
+    for (; ; ) {
+      Generation<K, V> g = current;
+      int slot = g.enter();
+      if (slot != Generation.SEALED) {
+        try {
+          return g.replace(key, value);
+        } finally {
+          g.exit(slot);
+        }
+      }
+    }
+  }
+
+  /**
+   * {@inheritDoc} Atomic, like {@link ConcurrentHashMap#computeIfAbsent(Object, Function)}: the
+   * function runs at most once, while a clear, drain or swap that starts meanwhile waits for it.
+   */
+  @Override
+  public @PolyNull V computeIfAbsent(
+      K key, Function<? super K, ? extends @PolyNull V> mappingFunction) {
+    Objects.requireNonNull(mappingFunction);
+    for (; ; ) {
+      Generation<K, V> g = current;
+      // A present key makes this a read (the memoising-cache hit), which needs no registration.
+      V present = g.get(key);
+      if (present != null) {
+        return present;
+      }
+      int slot = g.enter();
+      if (slot != Generation.SEALED) {
+        try {
+          return g.computeIfAbsent(key, mappingFunction);
+        } finally {
+          g.exit(slot);
+        }
+      }
+    }
+  }
+
+  /**
+   * {@inheritDoc} Atomic, like {@link ConcurrentHashMap#computeIfPresent(Object, BiFunction)}: the
+   * function runs at most once, while a clear, drain or swap that starts meanwhile waits for it.
+   */
+  // Map's and ConcurrentMap's annotated-JDK stubs disagree here (Map: nullable result and
+  // argument; ConcurrentMap: polymorphic), so no signature satisfies both; this one is
+  // ConcurrentHashMap's, whose behaviour it has.
+  @SuppressWarnings("nullness:override")
+  @Override
+  public @PolyNull V computeIfPresent(
+      K key, BiFunction<? super K, ? super V, ? extends @PolyNull V> remappingFunction) {
+    for (; ; ) {
+      Generation<K, V> g = current;
+      int slot = g.enter();
+      if (slot != Generation.SEALED) {
+        try {
+          return g.computeIfPresent(key, remappingFunction);
+        } finally {
+          g.exit(slot);
+        }
+      }
+    }
+  }
+
+  /**
+   * {@inheritDoc} Atomic, like {@link ConcurrentHashMap#compute(Object, BiFunction)}: the function
+   * runs exactly once, while a clear, drain or swap that starts meanwhile waits for it.
+   */
+  // Map's and ConcurrentMap's annotated-JDK stubs disagree here (Map: nullable result and
+  // argument; ConcurrentMap: polymorphic), so no signature satisfies both; this one is
+  // ConcurrentHashMap's, whose behaviour it has.
+  @SuppressWarnings("nullness:override")
+  @Override
+  public @PolyNull V compute(
+      K key, BiFunction<? super K, ? super @Nullable V, ? extends @PolyNull V> remappingFunction) {
+    for (; ; ) {
+      Generation<K, V> g = current;
+      int slot = g.enter();
+      if (slot != Generation.SEALED) {
+        try {
+          return g.compute(key, remappingFunction);
+        } finally {
+          g.exit(slot);
+        }
+      }
+    }
+  }
+
+  /**
+   * {@inheritDoc} Atomic, like {@link ConcurrentHashMap#merge(Object, Object, BiFunction)}: the
+   * function runs at most once, while a clear, drain or swap that starts meanwhile waits for it.
+   */
+  // Map's and ConcurrentMap's annotated-JDK stubs disagree here (Map: nullable result and
+  // argument; ConcurrentMap: polymorphic), so no signature satisfies both; this one is
+  // ConcurrentHashMap's, whose behaviour it has.
+  @SuppressWarnings("nullness:override")
+  @Override
+  public @PolyNull V merge(
+      K key, V value, BiFunction<? super V, ? super V, ? extends @PolyNull V> remappingFunction) {
+    for (; ; ) {
+      Generation<K, V> g = current;
+      int slot = g.enter();
+      if (slot != Generation.SEALED) {
+        try {
+          return g.merge(key, value, remappingFunction);
+        } finally {
+          g.exit(slot);
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- multi-entry writes
+
+  /**
+   * {@inheritDoc} <em>Weakly consistent</em>: readers may see some of the entries before others,
+   * but a concurrent clear, drain or swap never splits the call: all its entries land in the same
+   * contents.
+   */
+  @Override
+  public void putAll(Map<? extends K, ? extends V> entries) {
+    for (; ; ) {
+      Generation<K, V> g = current;
+      int slot = g.enter();
+      if (slot != Generation.SEALED) {
+        try {
+          g.putAll(entries);
+          return;
+        } finally {
+          g.exit(slot);
+        }
+      }
+    }
+  }
+
+  /**
+   * {@inheritDoc} <em>Weakly consistent</em>: each entry is replaced atomically, one at a time, by
+   * a value computed from its current one, and entries written concurrently may or may not be
+   * visited.
+   */
+  @Override
+  public void replaceAll(BiFunction<? super K, ? super V, ? extends V> function) {
+    Objects.requireNonNull(function);
+    // Not one registration around the whole walk: that would make a drain wait for O(n) calls of
+    // a user function. Each replacement is an ordinary conditional write instead.
+    current.forEach(
+        (key, seen) -> {
+          for (V expected = seen; ; ) {
+            V replacement = Objects.requireNonNull(function.apply(key, expected));
+            if (replace(key, expected, replacement)) {
+              return;
+            }
+            V now = get(key);
+            if (now == null) {
+              return;
+            }
+            expected = now;
+          }
+        });
+  }
+
+  // ---------------------------------------------------------------- views
+
+  /**
+   * {@inheritDoc} The set writes through; iteration is <em>weakly consistent</em> and walks the
+   * contents current when the iterator was created; removals are atomic {@code remove(key, value)}
+   * calls on the current contents; {@code add} is not supported.
+   */
+  @SuppressWarnings("keyfor") // see KEYFOR_FACTS
+  @Override
+  public Set<K> keySet() {
+    return new KeyView();
+  }
+
+  /**
+   * {@inheritDoc} The collection writes through; iteration is <em>weakly consistent</em> and walks
+   * the contents current when the iterator was created; removals are atomic {@code remove(key,
+   * value)} calls on the current contents; {@code add} is not supported.
+   */
+  @Override
+  public Collection<V> values() {
+    return new ValueView();
+  }
+
+  /**
+   * {@inheritDoc} The set and its entries write through; iteration is <em>weakly consistent</em>
+   * and walks the contents current when the iterator was created; removals are atomic {@code
+   * remove(key, value)} calls and {@code setValue} an atomic {@code put} on the current contents;
+   * {@code add} is not supported.
+   */
+  @SuppressWarnings("keyfor") // see KEYFOR_FACTS
+  @Override
+  public Set<Map.Entry<K, V>> entrySet() {
+    return new EntryView();
+  }
+
+  // ---------------------------------------------------------------- Object
+
+  /** {@inheritDoc} <em>Weakly consistent</em>: compares the contents current when called. */
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o == this || current.equals(o);
+  }
+
+  /** {@inheritDoc} <em>Weakly consistent</em>: hashes the contents current when called. */
+  @Override
+  public int hashCode() {
+    return current.hashCode();
+  }
+
+  /** {@inheritDoc} <em>Weakly consistent</em>: prints the contents current when called. */
+  @Override
+  public String toString() {
+    StringBuilder s = new StringBuilder().append('{');
+    String separator = "";
+    for (Map.Entry<K, V> e : current.entrySet()) {
+      s.append(separator).append(selfSafe(e.getKey())).append('=').append(selfSafe(e.getValue()));
+      separator = ", ";
+    }
+    return s.append('}').toString();
+  }
+
+  private Object selfSafe(Object o) {
+    return o == this ? "(this Map)" : o;
+  }
+
+  // ---------------------------------------------------------------- serialization
+
+  /**
+   * Writes the entries only, as key, value, ..., null: the gate and generation are run-time state
+   * that a deserialized map builds afresh. <em>Weakly consistent</em>, like iteration.
+   *
+   * @serialData each key and value, followed by a null
+   */
+  private void writeObject(ObjectOutputStream out) throws IOException {
+    out.defaultWriteObject();
+    for (Map.Entry<K, V> e : current.entrySet()) {
+      out.writeObject(e.getKey());
+      out.writeObject(e.getValue());
+    }
+    out.writeObject(null);
+  }
+
+  @SuppressWarnings("unchecked") // the stream was written by writeObject from a SnapshotMap<K, V>
+  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    if (expectedSize < 0) {
+      throw new InvalidObjectException("expectedSize < 0: " + expectedSize);
+    }
+    Generation<K, V> first = newGeneration();
+    for (Object key; (key = in.readObject()) != null; ) {
+      Object value = in.readObject();
+      if (value == null) {
+        throw new InvalidObjectException("null value for key " + key);
+      }
+      first.put((K) key, (V) value);
+    }
+    current = first;
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  /**
+   * One set of contents plus the gate its writers pass. Extends ConcurrentHashMap rather than
+   * holding one so that a read is a single dependent load after {@code current}.
+   */
+  private static final class Generation<K extends @NonNull Object, V extends @NonNull Object>
+      extends ConcurrentHashMap<K, V> {
+    private static final long serialVersionUID = 1L;
+
+    static final int SEALED = -1;
+
+    private static final VarHandle CELLS = MethodHandles.arrayElementVarHandle(long[].class);
+
+    /** 128 bytes between counters: one cache line and the adjacent one the prefetcher pairs. */
+    private static final int STRIDE = 16;
+
+    private static final int STRIPES = stripes(Runtime.getRuntime().availableProcessors());
+
+    private static final int SHIFT = Long.SIZE - Integer.numberOfTrailingZeros(STRIPES);
+
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+
+    /** In-flight writers per stripe, at STRIDE, 2 * STRIDE, ...; index 0 is padding. */
+    private final transient long[] inFlight = new long[(STRIPES + 1) * STRIDE];
+
+    private transient volatile boolean sealed;
+
+    private Generation() {}
+
+    private Generation(int expectedSize) {
+      super(expectedSize);
+    }
+
+    /** 0 means ConcurrentHashMap's default table, which its sizing constructor cannot express. */
+    static <K extends @NonNull Object, V extends @NonNull Object> Generation<K, V> sizedFor(
+        int expectedSize) {
+      return expectedSize == 0 ? new Generation<>() : new Generation<>(expectedSize);
+    }
+
+    /**
+     * Enough stripes that concurrent writers rarely share one, few enough to allocate per clear.
+     */
+    private static int stripes(int cpus) {
+      int wanted = Integer.highestOneBit(Math.max(1, cpus) * 2 - 1) << 1;
+      return Math.min(64, Math.max(4, wanted));
+    }
+
+    /** Returns the slot to pass to {@link #exit}, or {@link #SEALED} to retry elsewhere. */
+    @SuppressWarnings("deprecation") // Thread.threadId() needs Java 19; getId() is the same value
+    int enter() {
+      long id = Thread.currentThread().getId();
+      int slot = STRIDE * (1 + (int) ((id * GOLDEN) >>> SHIFT));
+      CELLS.getAndAdd(inFlight, slot, 1L);
+      if (!sealed) {
+        return slot;
+      }
+      CELLS.getAndAdd(inFlight, slot, -1L);
+      return SEALED;
+    }
+
+    void exit(int slot) {
+      CELLS.getAndAdd(inFlight, slot, -1L);
+    }
+
+    void sealAndAwaitWriters() {
+      sealed = true;
+      for (int slot = STRIDE; slot < inFlight.length; slot += STRIDE) {
+        for (int spins = 0; (long) CELLS.getVolatile(inFlight, slot) != 0L; spins++) {
+          if (spins < 128) {
+            Thread.onSpinWait();
+          } else if (spins < 256) {
+            Thread.yield();
+          } else {
+            LockSupport.parkNanos(20_000L);
+          }
+        }
+      }
+    }
+  }
+
+  private final class KeyView extends AbstractSet<K> {
+    @Override
+    public Iterator<K> iterator() {
+      return new SnapshotIterator<K>() {
+        @Override
+        public K next() {
+          return nextEntry().getKey();
+        }
+      };
+    }
+
+    @Override
+    public int size() {
+      return SnapshotMap.this.size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+      return SnapshotMap.this.isEmpty();
+    }
+
+    @Override
+    public boolean contains(@Nullable Object o) {
+      return o != null && containsKey(o);
+    }
+
+    @Override
+    public boolean remove(@Nullable Object o) {
+      return o != null && SnapshotMap.this.remove(o) != null;
+    }
+
+    @Override
+    public void clear() {
+      SnapshotMap.this.clear();
+    }
+  }
+
+  private final class ValueView extends AbstractCollection<V> {
+    @Override
+    public Iterator<V> iterator() {
+      return new SnapshotIterator<V>() {
+        @Override
+        public V next() {
+          return nextEntry().getValue();
+        }
+      };
+    }
+
+    @Override
+    public int size() {
+      return SnapshotMap.this.size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+      return SnapshotMap.this.isEmpty();
+    }
+
+    @Override
+    public boolean contains(@Nullable Object o) {
+      return o != null && containsValue(o);
+    }
+
+    @Override
+    public void clear() {
+      SnapshotMap.this.clear();
+    }
+  }
+
+  private final class EntryView extends AbstractSet<Map.Entry<K, V>> {
+    @Override
+    public Iterator<Map.Entry<K, V>> iterator() {
+      return new SnapshotIterator<Map.Entry<K, V>>() {
+        @Override
+        public Map.Entry<K, V> next() {
+          return nextEntry();
+        }
+      };
+    }
+
+    @Override
+    public int size() {
+      return SnapshotMap.this.size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+      return SnapshotMap.this.isEmpty();
+    }
+
+    @Override
+    public boolean contains(@Nullable Object o) {
+      if (!(o instanceof Map.Entry<?, ?>)) {
+        return false;
+      }
+      Map.Entry<?, ?> e = (Map.Entry<?, ?>) o;
+      Object key = e.getKey();
+      Object value = e.getValue();
+      return key != null && value != null && value.equals(get(key));
+    }
+
+    @Override
+    public boolean remove(@Nullable Object o) {
+      if (!(o instanceof Map.Entry<?, ?>)) {
+        return false;
+      }
+      Map.Entry<?, ?> e = (Map.Entry<?, ?>) o;
+      Object key = e.getKey();
+      Object value = e.getValue();
+      return key != null && value != null && SnapshotMap.this.remove(key, value);
+    }
+
+    @Override
+    public void clear() {
+      SnapshotMap.this.clear();
+    }
+  }
+
+  /** Walks one generation; writes go back through the map, to whichever generation is current. */
+  private abstract class SnapshotIterator<T> implements Iterator<T> {
+    private final Iterator<Map.Entry<K, V>> entries = current.entrySet().iterator();
+    private @Nullable WriteThroughEntry last;
+
+    @Override
+    public final boolean hasNext() {
+      return entries.hasNext();
+    }
+
+    final WriteThroughEntry nextEntry() {
+      Map.Entry<K, V> e = entries.next();
+      WriteThroughEntry w = new WriteThroughEntry(e.getKey(), e.getValue());
+      last = w;
+      return w;
+    }
+
+    @Override
+    public final void remove() {
+      WriteThroughEntry e = last;
+      if (e == null) {
+        throw new IllegalStateException("next() not called, or remove() already called");
+      }
+      last = null;
+      SnapshotMap.this.remove(e.getKey(), e.getValue());
+    }
+  }
+
+  private final class WriteThroughEntry implements Map.Entry<K, V> {
+    private final K key;
+    private V value;
+
+    WriteThroughEntry(K key, V value) {
+      this.key = key;
+      this.value = value;
+    }
+
+    @Override
+    public K getKey() {
+      return key;
+    }
+
+    @Override
+    public V getValue() {
+      return value;
+    }
+
+    /** Puts {@code newValue} into the map (atomic) and returns the value this entry held. */
+    @Override
+    public V setValue(V newValue) {
+      Objects.requireNonNull(newValue);
+      put(key, newValue);
+      V previous = value;
+      value = newValue;
+      return previous;
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+      if (!(o instanceof Map.Entry<?, ?>)) {
+        return false;
+      }
+      Map.Entry<?, ?> e = (Map.Entry<?, ?>) o;
+      return key.equals(e.getKey()) && value.equals(e.getValue());
+    }
+
+    @Override
+    public int hashCode() {
+      return key.hashCode() ^ value.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return key + "=" + value;
+    }
+  }
+}
