@@ -1,0 +1,133 @@
+package dev.clearguard.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Compiles the samples with ClearGuard and compares its findings with {@code
+ * expected-findings.txt}, in both directions: a finding that appears and one that disappears both
+ * fail. Runs on the build's JDK in-process, and on JDK 25 through the published plugin jar.
+ */
+final class SamplesGoldenTest {
+  private static final Path SAMPLES = Path.of(System.getProperty("clearguard.samples", "."));
+  private static final Pattern WARNING =
+      Pattern.compile("^(.+\\.java):(\\d+): warning: \\[(\\w+)\\]", Pattern.MULTILINE);
+
+  @TempDir Path out;
+
+  @Test
+  void positiveFindingsMatchTheGoldenFileOnTheBuildJdk() throws IOException {
+    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try (StandardJavaFileManager files = compiler.getStandardFileManager(null, Locale.ROOT, null)) {
+      boolean ok =
+          compiler
+              .getTask(
+                  null,
+                  files,
+                  diagnostics,
+                  List.of(
+                      "-Xplugin:ClearGuard",
+                      "-processorpath",
+                      System.getProperty("java.class.path"),
+                      "-d",
+                      out.toString()),
+                  null,
+                  files.getJavaFileObjectsFromPaths(sources()))
+              .call();
+      assertTrue(ok, () -> diagnostics.getDiagnostics().toString());
+    }
+    TreeSet<String> actual = new TreeSet<>();
+    for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+      if (d.getKind() == Diagnostic.Kind.MANDATORY_WARNING) {
+        String message = d.getMessage(Locale.ROOT);
+        String rule = message.substring(1, message.indexOf(']'));
+        actual.add(relative(Path.of(d.getSource().toUri())) + ":" + d.getLineNumber() + ":" + rule);
+      }
+    }
+    assertGolden(actual);
+  }
+
+  @Test
+  void positiveFindingsMatchTheGoldenFileOnJdk25WithThePluginJar() throws Exception {
+    Path jdk = Path.of(System.getProperty("clearguard.jdk25", "/usr/lib/jvm/temurin-25-jdk-amd64"));
+    Path javac = jdk.resolve("bin/javac");
+    if (!Files.isExecutable(javac)) {
+      // CI machines have JDK 25; a contributor's laptop may not.
+      assertTrue(System.getenv("CI") == null, "CI must have JDK 25 at " + jdk);
+      Assumptions.abort("no JDK 25 at " + jdk + "; set -Dclearguard.jdk25=<path>");
+    }
+    Path jar = Path.of(System.getProperty("clearguard.checkerJar"));
+    assertTrue(Files.isRegularFile(jar), "run the build through `package` first: " + jar);
+    List<String> command = new ArrayList<>();
+    command.add(javac.toString());
+    command.addAll(
+        List.of("-processorpath", jar.toString(), "-Xplugin:ClearGuard", "-d", out.toString()));
+    sources().forEach(p -> command.add(p.toString()));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(5, TimeUnit.MINUTES), "javac 25 timed out");
+    assertEquals(0, process.exitValue(), output);
+    TreeSet<String> actual = new TreeSet<>();
+    Matcher m = WARNING.matcher(output);
+    while (m.find()) {
+      actual.add(relative(Path.of(m.group(1))) + ":" + m.group(2) + ":" + m.group(3));
+    }
+    assertGolden(actual);
+  }
+
+  private static List<Path> sources() throws IOException {
+    try (Stream<Path> walk = Files.walk(SAMPLES.resolve("src/main/java"))) {
+      return walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+    }
+  }
+
+  private static String relative(Path file) {
+    return SAMPLES
+        .toAbsolutePath()
+        .normalize()
+        .relativize(file.toAbsolutePath().normalize())
+        .toString()
+        .replace('\\', '/');
+  }
+
+  private static void assertGolden(TreeSet<String> actual) throws IOException {
+    TreeSet<String> expected =
+        new TreeSet<>(Files.readAllLines(SAMPLES.resolve("expected-findings.txt")));
+    expected.removeIf(String::isBlank);
+    TreeSet<String> missing = new TreeSet<>(expected);
+    missing.removeAll(actual);
+    TreeSet<String> unexpected = new TreeSet<>(actual);
+    unexpected.removeAll(expected);
+    assertEquals(
+        "",
+        (missing.isEmpty()
+                ? ""
+                : "expected but not reported:\n  " + String.join("\n  ", missing) + "\n")
+            + (unexpected.isEmpty()
+                ? ""
+                : "reported but not expected:\n  " + String.join("\n  ", unexpected) + "\n"));
+  }
+}
