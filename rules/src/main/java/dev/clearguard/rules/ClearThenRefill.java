@@ -25,10 +25,16 @@ import java.util.function.Consumer;
 /** Flags {@code clear()} on a shared concurrent map followed by a refill of the same map. */
 @AutoService(Rule.class)
 public final class ClearThenRefill implements Rule {
+  /**
+   * The one-line summary, a constant so annotations (Error Prone\'s {@code @BugPattern}) can use
+   * it.
+   */
+  public static final String SUMMARY =
+      "Install a map's new contents in one atomic step instead of clearing and refilling it";
 
   @Override
   public String summary() {
-    return "Install a map's new contents in one atomic step instead of clearing and refilling it";
+    return SUMMARY;
   }
 
   @Override

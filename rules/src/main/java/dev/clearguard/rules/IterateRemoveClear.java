@@ -31,13 +31,20 @@ import javax.lang.model.element.ElementKind;
 /** Flags code that empties a shared concurrent map by removing its entries one at a time. */
 @AutoService(Rule.class)
 public final class IterateRemoveClear implements Rule {
+  /**
+   * The one-line summary, a constant so annotations (Error Prone\'s {@code @BugPattern}) can use
+   * it.
+   */
+  public static final String SUMMARY =
+      "Clear a shared concurrent map in one call instead of removing its entries one by one";
+
   private static final Set<String> KEY_VIEWS =
       Set.of("keySet", "navigableKeySet", "descendingKeySet", "keys");
   private static final Set<String> FOR_EACH = Set.of("forEach", "forEachOrdered");
 
   @Override
   public String summary() {
-    return "Clear a shared concurrent map in one call instead of removing its entries one by one";
+    return SUMMARY;
   }
 
   @Override

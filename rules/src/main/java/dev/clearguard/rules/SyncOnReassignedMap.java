@@ -15,10 +15,16 @@ import java.util.function.Consumer;
 /** Flags {@code synchronized (f)} on a map field that is reassigned. */
 @AutoService(Rule.class)
 public final class SyncOnReassignedMap implements Rule {
+  /**
+   * The one-line summary, a constant so annotations (Error Prone\'s {@code @BugPattern}) can use
+   * it.
+   */
+  public static final String SUMMARY =
+      "Lock on an object that never changes, not on a map field that is reassigned";
 
   @Override
   public String summary() {
-    return "Lock on an object that never changes, not on a map field that is reassigned";
+    return SUMMARY;
   }
 
   @Override

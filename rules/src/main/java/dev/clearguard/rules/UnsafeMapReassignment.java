@@ -20,10 +20,16 @@ import java.util.function.Consumer;
 /** Flags a shared map field that is reassigned without a safe publication. */
 @AutoService(Rule.class)
 public final class UnsafeMapReassignment implements Rule {
+  /**
+   * The one-line summary, a constant so annotations (Error Prone\'s {@code @BugPattern}) can use
+   * it.
+   */
+  public static final String SUMMARY =
+      "Publish a replaced map safely: reset a final SnapshotMap or write a volatile field";
 
   @Override
   public String summary() {
-    return "Publish a replaced map safely: reset a final SnapshotMap or write a volatile field";
+    return SUMMARY;
   }
 
   @Override
