@@ -51,6 +51,9 @@ public final class ClassFacts {
   final List<Event<MethodInvocationTree>> calls = new ArrayList<>();
   final List<Event<StatementTree>> loops = new ArrayList<>();
   final List<Event<SynchronizedTree>> syncs = new ArrayList<>();
+  final Set<Element> privateMethods = new HashSet<>();
+  final Set<Element> escapedMethods = new HashSet<>();
+  final Map<Element, List<Site>> callSites = new java.util.HashMap<>();
   boolean erroneous;
 
   private ClassFacts(
@@ -68,7 +71,89 @@ public final class ClassFacts {
       CompilationUnitTree unit, ClassTree topLevel, Trees trees, Types types, Elements elements) {
     ClassFacts facts = new ClassFacts(unit, topLevel, trees, types, elements);
     new FactsScanner(facts).scan(new TreePath(new TreePath(unit), topLevel), null);
+    facts.inheritCallerContext();
     return facts;
+  }
+
+  /** What every caller of a private method holds when it calls: the method's body holds it too. */
+  private record Context(boolean prePublication, Set<Lock> locks) {
+    static final Context ANY = new Context(true, null);
+
+    Context meet(boolean pre, Set<Lock> held) {
+      Set<Lock> common;
+      if (locks == null) {
+        common = held;
+      } else if (held == null) {
+        common = locks;
+      } else {
+        common = new HashSet<>(locks);
+        common.retainAll(held);
+      }
+      return new Context(prePublication && pre, common);
+    }
+  }
+
+  /**
+   * A private method called only under a lock, or only from constructors, runs under that lock or
+   * before publication too: {@code synchronized void reload() { doReload(); }}. Computes, for every
+   * private method whose every call this class shows, what all its callers hold (a greatest fixed
+   * point, so helpers of helpers inherit as well), then adds it to every site in those methods.
+   */
+  private void inheritCallerContext() {
+    Map<Element, Context> inherited = new java.util.HashMap<>();
+    for (Element method : privateMethods) {
+      if (!escapedMethods.contains(method) && callSites.containsKey(method)) {
+        inherited.put(method, Context.ANY);
+      }
+    }
+    if (inherited.isEmpty()) {
+      return;
+    }
+    for (int round = 0; round < 16; round++) {
+      boolean changed = false;
+      for (Element method : inherited.keySet()) {
+        Context context = Context.ANY;
+        for (Site call : callSites.get(method)) {
+          Context caller = call.method() == null ? null : inherited.get(call.method());
+          boolean pre = call.prePublication() || (caller != null && caller.prePublication());
+          Set<Lock> held = new HashSet<>(call.locks());
+          if (caller != null) {
+            if (caller.locks() == null) {
+              held = null;
+            } else {
+              held.addAll(caller.locks());
+            }
+          }
+          context = context.meet(pre, held);
+        }
+        if (!context.equals(inherited.get(method))) {
+          inherited.put(method, context);
+          changed = true;
+        }
+      }
+      if (!changed) {
+        break;
+      }
+    }
+    java.util.function.UnaryOperator<Site> adjust =
+        site -> {
+          Context context = site.method() == null ? null : inherited.get(site.method());
+          if (context == null) {
+            return site;
+          }
+          List<Lock> locks = new ArrayList<>(site.locks());
+          if (context.locks() != null) {
+            context.locks().stream().filter(l -> !locks.contains(l)).forEach(locks::add);
+          }
+          return new Site(
+              site.path(), site.prePublication() || context.prePublication(), locks, site.method());
+        };
+    for (FieldFacts field : fields.values()) {
+      field.adjustSites(adjust);
+    }
+    calls.replaceAll(e -> new Event<>(e.tree(), adjust.apply(e.site())));
+    loops.replaceAll(e -> new Event<>(e.tree(), adjust.apply(e.site())));
+    syncs.replaceAll(e -> new Event<>(e.tree(), adjust.apply(e.site())));
   }
 
   /** A tree the rules look at, with the place it stands. */

@@ -13,6 +13,7 @@ import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
@@ -52,7 +54,15 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
 
   /** Methods that run before their object is shared, besides constructors and initialisers. */
   private static final Set<String> PRE_PUBLICATION_ANNOTATIONS =
-      Set.of("PostConstruct", "BeforeEach", "BeforeAll", "Before", "BeforeClass");
+      Set.of(
+          "PostConstruct",
+          "BeforeEach",
+          "BeforeAll",
+          "Before",
+          "BeforeClass",
+          "BeforeMethod",
+          "BeforeTest",
+          "BeforeSuite");
 
   /** Library methods that call their function argument before they return. */
   private static final Set<String> SYNCHRONOUS_CALLBACKS =
@@ -79,19 +89,20 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
           "orElseGet");
 
   private static final Set<String> PRE_PUBLICATION_METHODS =
-      Set.of("readObject", "readResolve", "setUp");
+      Set.of("readObject", "readResolve", "setUp", "afterPropertiesSet");
 
   private final ClassFacts facts;
   private final Deque<TypeElement> classes = new ArrayDeque<>();
   private List<Lock> held = new ArrayList<>();
   private boolean prePublication;
+  private ExecutableElement method;
 
   FactsScanner(ClassFacts facts) {
     this.facts = facts;
   }
 
   private Site site() {
-    return new Site(getCurrentPath(), prePublication, held);
+    return new Site(getCurrentPath(), prePublication, held, method);
   }
 
   private void markShared() {
@@ -114,11 +125,13 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
     }
     List<Lock> savedHeld = held;
     boolean savedPre = prePublication;
+    ExecutableElement savedMethod = method;
     classes.push(type);
     // A nested, local or anonymous class's code runs on its own schedule: no lock of the
     // enclosing code is held there, and it can run after publication.
     held = new ArrayList<>();
     prePublication = false;
+    method = null;
     try {
       for (Tree member : tree.getMembers()) {
         if (member instanceof VariableTree field) {
@@ -130,6 +143,7 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
       classes.pop();
       held = savedHeld;
       prePublication = savedPre;
+      method = savedMethod;
     }
   }
 
@@ -161,8 +175,14 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
   public Void visitMethod(MethodTree tree, Void unused) {
     List<Lock> savedHeld = held;
     boolean savedPre = prePublication;
+    ExecutableElement savedMethod = method;
     held = new ArrayList<>();
     prePublication = isPrePublication(tree);
+    method =
+        facts.element(getCurrentPath()) instanceof ExecutableElement executable ? executable : null;
+    if (method != null && tree.getModifiers().getFlags().contains(Modifier.PRIVATE)) {
+      facts.privateMethods.add(method);
+    }
     if (tree.getModifiers().getFlags().contains(Modifier.SYNCHRONIZED)) {
       markShared();
       TypeElement owner = classes.peek();
@@ -176,6 +196,7 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
     } finally {
       held = savedHeld;
       prePublication = savedPre;
+      method = savedMethod;
     }
   }
 
@@ -185,7 +206,7 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
       return true;
     }
     if (PRE_PUBLICATION_METHODS.contains(name)
-        && (!name.equals("setUp") || tree.getParameters().isEmpty())) {
+        && (name.equals("readObject") || tree.getParameters().isEmpty())) {
       return true;
     }
     for (AnnotationTree annotation : tree.getModifiers().getAnnotations()) {
@@ -204,13 +225,16 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
     // A lambda body runs whenever its caller decides: nothing held around it is held inside.
     List<Lock> savedHeld = held;
     boolean savedPre = prePublication;
+    ExecutableElement savedMethod = method;
     held = new ArrayList<>();
     prePublication = false;
+    method = null;
     try {
       return super.visitLambdaExpression(tree, unused);
     } finally {
       held = savedHeld;
       prePublication = savedPre;
+      method = savedMethod;
     }
   }
 
@@ -237,13 +261,16 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
       }
       boolean savedPre = prePublication;
       List<Lock> savedHeld = held;
+      ExecutableElement savedMethod = method;
       prePublication = true;
       held = new ArrayList<>();
+      method = null;
       try {
         return super.visitVariable(tree, unused);
       } finally {
         prePublication = savedPre;
         held = savedHeld;
+        method = savedMethod;
       }
     }
     Element element = facts.element(getCurrentPath());
@@ -283,9 +310,11 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
   public Void visitBlock(BlockTree tree, Void unused) {
     List<Lock> savedHeld = held;
     boolean savedPre = prePublication;
+    ExecutableElement savedMethod = method;
     if (getCurrentPath().getParentPath().getLeaf() instanceof ClassTree) {
       prePublication = true; // an instance or static initialiser
       held = new ArrayList<>();
+      method = null;
     } else {
       held = new ArrayList<>(held);
     }
@@ -313,6 +342,7 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
     } finally {
       held = savedHeld;
       prePublication = savedPre;
+      method = savedMethod;
     }
   }
 
@@ -480,6 +510,9 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
     if (INTERESTING_CALLS.contains(name)) {
       facts.calls.add(new ClassFacts.Event<>(tree, site()));
     }
+    if (facts.element(getCurrentPath()) instanceof ExecutableElement callee) {
+      facts.callSites.computeIfAbsent(callee, k -> new ArrayList<>()).add(site());
+    }
     if (name.equals("start") || name.equals("submit") || name.equals("execute")) {
       ExpressionTree receiver = MapKnowledge.receiver(tree);
       if (receiver != null) {
@@ -513,6 +546,15 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
   public Void visitMemberSelect(MemberSelectTree tree, Void unused) {
     noteUse();
     return super.visitMemberSelect(tree, unused);
+  }
+
+  @Override
+  public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
+    // this::helper can run anywhere, any time: the helper inherits nothing from its callers.
+    if (facts.element(getCurrentPath()) instanceof ExecutableElement target) {
+      facts.escapedMethods.add(target);
+    }
+    return super.visitMemberReference(tree, unused);
   }
 
   @Override
@@ -613,8 +655,12 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
     return name.substring(name.lastIndexOf('.') + 1);
   }
 
-  /** A type from {@code java.util.concurrent} (atomics, locks, executors, concurrent maps). */
-  private static boolean isConcurrencyType(TypeMirror type) {
+  /**
+   * A {@code java.util.concurrent} atomic, lock or executor: a sign the class is used by several
+   * threads. Other types of the package (TimeUnit, exceptions, concurrent collections) are not: a
+   * concurrent map only vouches for its own field.
+   */
+  private boolean isConcurrencyType(TypeMirror type) {
     if (!(type instanceof DeclaredType declared)) {
       return false;
     }
@@ -622,8 +668,13 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
     while (element != null && !(element instanceof PackageElement)) {
       element = element.getEnclosingElement();
     }
-    return element instanceof PackageElement pkg
-        && pkg.getQualifiedName().toString().startsWith("java.util.concurrent");
+    if (!(element instanceof PackageElement pkg)) {
+      return false;
+    }
+    String name = pkg.getQualifiedName().toString();
+    return name.equals("java.util.concurrent.atomic")
+        || name.equals("java.util.concurrent.locks")
+        || isSubtypeNamed(type, "java.util.concurrent.Executor");
   }
 
   private boolean isSubtypeNamed(TypeMirror type, String name) {

@@ -121,6 +121,10 @@ public final class FieldFacts {
     assignedValues.add(value);
   }
 
+  void adjustSites(java.util.function.UnaryOperator<Site> adjust) {
+    accesses.replaceAll(a -> new Access(adjust.apply(a.site()), a.kind(), a.onThis()));
+  }
+
   void addAccess(Access access) {
     accesses.add(access);
   }

@@ -2,6 +2,7 @@ package dev.clearguard.rules.facts;
 
 import com.sun.source.util.TreePath;
 import java.util.List;
+import javax.lang.model.element.ExecutableElement;
 
 /**
  * A place in the analysed class with what holds there.
@@ -10,8 +11,11 @@ import java.util.List;
  * @param prePublication whether the code runs before the object can be shared: constructors,
  *     initialisers, {@code @PostConstruct}, {@code readObject}/{@code readResolve}, test fixtures
  * @param locks the locks held here, innermost last
+ * @param method the method whose body runs this code directly (not through a lambda or a nested
+ *     class), or null
  */
-public record Site(TreePath path, boolean prePublication, List<Lock> locks) {
+public record Site(
+    TreePath path, boolean prePublication, List<Lock> locks, ExecutableElement method) {
 
   public Site {
     locks = List.copyOf(locks);
