@@ -60,7 +60,9 @@ public final class UnsafeMapReassignment implements Rule {
     Tree parent = assignmentPath.getParentPath().getLeaf();
     Tree statement = parent instanceof ExpressionStatementTree ? parent : assignment;
     Shape shape =
-        isEmptyMap(assignment.getExpression()) ? Shape.REASSIGN_EMPTY : Shape.REASSIGN_VALUE;
+        isEmptyMap(facts, assignment.getExpression(), assignmentPath)
+            ? Shape.REASSIGN_EMPTY
+            : Shape.REASSIGN_VALUE;
     MapTarget map =
         new MapTarget(
             field.element(), field, field.isConcurrent(), field.isSelfLocking(), field.name());
@@ -89,13 +91,17 @@ public final class UnsafeMapReassignment implements Rule {
             assignmentPath));
   }
 
-  /** {@code new ConcurrentHashMap<>()}, {@code Map.of()}, {@code Collections.emptyMap()}. */
-  private static boolean isEmptyMap(ExpressionTree value) {
+  /**
+   * {@code new ConcurrentHashMap<>()}, {@code Map.of()}, {@code Collections.emptyMap()}: a new map
+   * with no entries. A constructor whose arguments are a capacity, a load factor, a comparator or a
+   * key class builds an empty map too; only a map argument is copied in.
+   */
+  private static boolean isEmptyMap(ClassFacts facts, ExpressionTree value, TreePath context) {
     ExpressionTree e = MapKnowledge.skipParens(value);
     if (e instanceof NewClassTree created) {
       return created.getClassBody() == null
-          && (created.getArguments().isEmpty()
-              || created.getArguments().get(0).getKind() == Tree.Kind.INT_LITERAL);
+          && created.getArguments().stream()
+              .noneMatch(argument -> facts.knowledge().isMap(facts.type(argument, context)));
     }
     return e instanceof MethodInvocationTree call
         && call.getArguments().isEmpty()

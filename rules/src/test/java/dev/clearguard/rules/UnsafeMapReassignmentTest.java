@@ -1,5 +1,6 @@
 package dev.clearguard.rules;
 
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 final class UnsafeMapReassignmentTest {
@@ -116,6 +117,39 @@ final class UnsafeMapReassignmentTest {
               }
               String build() {
                 return headers + "?" + query;
+              }
+            }
+            """)
+        .expectNoFindings();
+  }
+
+  @Test
+  @Disabled(
+      "facts bug: FactsScanner.isConcurrencyType counts any java.util.concurrent type as shared")
+  void negativeTimeUnitOrAScratchConcurrentMapDoesNotShowSharing() {
+    // Only atomics, locks and executors say the class is shared; a concurrent map vouches only for
+    // its own field.
+    RuleTester.create()
+        .addSource(
+            "t/Client.java",
+            """
+            package t;
+            import java.util.*;
+            import java.util.concurrent.*;
+            class Client {
+              private Map<String, String> headers = new HashMap<>();
+              private long timeoutMillis;
+              Client timeout(long n, TimeUnit unit) {
+                timeoutMillis = unit.toMillis(n);
+                return this;
+              }
+              Client headers(Map<String, String> all) {
+                Map<String, String> scratch = new ConcurrentHashMap<>(all);
+                headers = new HashMap<>(scratch);
+                return this;
+              }
+              String get(Future<String> f) throws InterruptedException, ExecutionException {
+                return f.get() + headers;
               }
             }
             """)
@@ -694,6 +728,43 @@ final class UnsafeMapReassignmentTest {
               Listener(List<Runnable> hooks) {
                 // BUG: Diagnostic contains: UnsafeMapReassignment
                 hooks.add(() -> m = new ConcurrentHashMap<>());
+              }
+            }
+            """)
+        .expectMarkedFindings();
+  }
+
+  @Test
+  void positiveNewEmptyMapIsResetWithClearAndACopyWithSwap() {
+    RuleTester.create()
+        .withSnapshotMap()
+        .addSource(
+            "t/Shapes.java",
+            """
+            package t;
+            import java.util.*;
+            import java.util.concurrent.*;
+            class Shapes {
+              private Map<String, Integer> m = new ConcurrentHashMap<>();
+              void sized(int n) {
+                // BUG: Diagnostic contains: call `m.clear()`
+                m = new ConcurrentHashMap<>(n, 0.75f);
+              }
+              void sorted() {
+                // BUG: Diagnostic contains: call `m.clear()`
+                m = new ConcurrentSkipListMap<>(Comparator.reverseOrder());
+              }
+              void factory() {
+                // BUG: Diagnostic contains: call `m.clear()`
+                m = Collections.emptyMap();
+              }
+              void copy(SortedMap<String, Integer> src) {
+                // BUG: Diagnostic contains: `m.swap(fresh)`
+                m = new ConcurrentSkipListMap<>(src);
+              }
+              void value(Map<String, Integer> src) {
+                // BUG: Diagnostic contains: `m.swap(fresh)`
+                m = src;
               }
             }
             """)
