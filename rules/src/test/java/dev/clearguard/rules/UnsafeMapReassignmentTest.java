@@ -1,6 +1,5 @@
 package dev.clearguard.rules;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 final class UnsafeMapReassignmentTest {
@@ -124,8 +123,6 @@ final class UnsafeMapReassignmentTest {
   }
 
   @Test
-  @Disabled(
-      "facts bug: FactsScanner.isConcurrencyType counts any java.util.concurrent type as shared")
   void negativeTimeUnitOrAScratchConcurrentMapDoesNotShowSharing() {
     // Only atomics, locks and executors say the class is shared; a concurrent map vouches only for
     // its own field.
