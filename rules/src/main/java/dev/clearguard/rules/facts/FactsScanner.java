@@ -96,6 +96,7 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
   private List<Lock> held = new ArrayList<>();
   private boolean prePublication;
   private ExecutableElement method;
+  private final java.util.Map<Element, Lock> lockOfVariable = new java.util.HashMap<>();
 
   FactsScanner(ClassFacts facts) {
     this.facts = facts;
@@ -387,7 +388,7 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
     }
     TreePath context = getCurrentPath();
     TypeMirror type = facts.type(receiver, context);
-    if (!isSubtypeNamed(type, "java.util.concurrent.locks.Lock")) {
+    if (!facts.knowledge().isLock(type)) {
       return null;
     }
     return lockFor(receiver, context, 0);
@@ -411,6 +412,17 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
     if (element == null) {
       return null;
     }
+    if (depth == 0 && lockOfVariable.containsKey(element)) {
+      return lockOfVariable.get(element);
+    }
+    Lock resolved = variableLock(element, depth);
+    if (depth == 0) {
+      lockOfVariable.put(element, resolved);
+    }
+    return resolved;
+  }
+
+  private Lock variableLock(Element element, int depth) {
     // A field or local initialised with rw.readLock() is that half of rw.
     if (depth == 0) {
       ExpressionTree init = null;
@@ -517,7 +529,7 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
       ExpressionTree receiver = MapKnowledge.receiver(tree);
       if (receiver != null) {
         TypeMirror type = facts.type(receiver, getCurrentPath());
-        if (isSubtypeNamed(type, "java.lang.Thread") || isConcurrencyType(type)) {
+        if (facts.knowledge().isThread(type) || isConcurrencyType(type)) {
           markShared();
         }
       }
@@ -529,7 +541,7 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
   @Override
   public Void visitNewClass(NewClassTree tree, Void unused) {
     TypeMirror type = facts.trees().getTypeMirror(getCurrentPath());
-    if (isSubtypeNamed(type, "java.lang.Thread") || isConcurrencyType(type)) {
+    if (facts.knowledge().isThread(type) || isConcurrencyType(type)) {
       markShared();
     }
     checkType();
@@ -674,21 +686,6 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
     String name = pkg.getQualifiedName().toString();
     return name.equals("java.util.concurrent.atomic")
         || name.equals("java.util.concurrent.locks")
-        || isSubtypeNamed(type, "java.util.concurrent.Executor");
-  }
-
-  private boolean isSubtypeNamed(TypeMirror type, String name) {
-    if (!(type instanceof DeclaredType)) {
-      return false;
-    }
-    if (((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals(name)) {
-      return true;
-    }
-    for (TypeMirror supertype : facts.types().directSupertypes(type)) {
-      if (isSubtypeNamed(supertype, name)) {
-        return true;
-      }
-    }
-    return false;
+        || facts.knowledge().isExecutor(type);
   }
 }

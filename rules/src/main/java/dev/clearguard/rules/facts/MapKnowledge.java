@@ -64,6 +64,9 @@ public final class MapKnowledge {
   private final TypeMirror hashtable;
   private final TypeMirror collection;
   private final TypeMirror atomicReference;
+  private final TypeMirror lock;
+  private final TypeMirror thread;
+  private final TypeMirror executor;
 
   public MapKnowledge(Types types, Elements elements) {
     this.types = types;
@@ -72,6 +75,9 @@ public final class MapKnowledge {
     this.hashtable = erasedType(elements, "java.util.Hashtable");
     this.collection = erasedType(elements, "java.util.Collection");
     this.atomicReference = erasedType(elements, "java.util.concurrent.atomic.AtomicReference");
+    this.lock = erasedType(elements, "java.util.concurrent.locks.Lock");
+    this.thread = erasedType(elements, "java.lang.Thread");
+    this.executor = erasedType(elements, "java.util.concurrent.Executor");
   }
 
   private TypeMirror erasedType(Elements elements, String name) {
@@ -105,6 +111,18 @@ public final class MapKnowledge {
 
   public boolean isAtomicReference(TypeMirror type) {
     return isSubtype(type, atomicReference);
+  }
+
+  public boolean isLock(TypeMirror type) {
+    return isSubtype(type, lock);
+  }
+
+  public boolean isThread(TypeMirror type) {
+    return isSubtype(type, thread);
+  }
+
+  public boolean isExecutor(TypeMirror type) {
+    return isSubtype(type, executor);
   }
 
   /** Whether the declared type is exactly the interface {@code java.util.Map} or ConcurrentMap. */
