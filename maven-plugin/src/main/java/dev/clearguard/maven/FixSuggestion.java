@@ -1,0 +1,29 @@
+package dev.clearguard.maven;
+
+import java.util.List;
+
+/**
+ * The fixer's rewrite for one finding, as text edits on the original file.
+ *
+ * @param description one line saying what the rewrite does
+ * @param diff the unified diff of the rewrite
+ * @param edits the replaced character ranges, in file order
+ */
+record FixSuggestion(String description, String diff, List<Edit> edits) {
+  FixSuggestion {
+    edits = List.copyOf(edits);
+  }
+
+  /**
+   * Replace {@code length} characters at {@code offset} of the original text by {@code
+   * replacement}; lines and columns (1-based) locate the same range for readers without offsets.
+   */
+  record Edit(
+      int offset,
+      int length,
+      int startLine,
+      int startColumn,
+      int endLine,
+      int endColumn,
+      String replacement) {}
+}
