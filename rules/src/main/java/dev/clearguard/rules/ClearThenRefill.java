@@ -1,16 +1,13 @@
 package dev.clearguard.rules;
 
 import com.google.auto.service.AutoService;
-import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
-import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberReferenceTree;
-import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
@@ -24,9 +21,6 @@ import dev.clearguard.rules.facts.MapTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.TypeElement;
 
 /** Flags {@code clear()} on a shared concurrent map followed by a refill of the same map. */
 @AutoService(Rule.class)
@@ -62,12 +56,10 @@ public final class ClearThenRefill implements Rule {
       if (!Guards.racy(facts, map, event.site())) {
         continue;
       }
-      Object owner = ownerOf(facts, MapKnowledge.receiver(call), event.site().path());
-      if (owner == null) {
+      if (map.owner() == null) {
         continue; // `holders.get(i).m.clear()` or a reassigned alias: which object's map is unknown
       }
-      Target target = new Target(facts, map, owner);
-      List<StatementTree> refill = refill(block, statement, blockPath, target);
+      List<StatementTree> refill = refill(facts, block, statement, blockPath, map);
       if (refill.isEmpty()) {
         continue;
       }
@@ -101,7 +93,7 @@ public final class ClearThenRefill implements Rule {
    * refill (a size-bounded memo cache clears, then caches the new value).
    */
   private static List<StatementTree> refill(
-      BlockTree block, StatementTree clear, TreePath blockPath, Target map) {
+      ClassFacts facts, BlockTree block, StatementTree clear, TreePath blockPath, MapTarget map) {
     List<StatementTree> bulk = new ArrayList<>();
     List<StatementTree> singles = new ArrayList<>();
     boolean after = false;
@@ -114,9 +106,9 @@ public final class ClearThenRefill implements Rule {
         continue;
       }
       TreePath path = new TreePath(blockPath, statement);
-      if (isSinglePut(statement, path, map)) {
+      if (isSinglePut(facts, statement, path, map)) {
         singles.add(statement);
-      } else if (refills(statement, path, map)) {
+      } else if (refills(facts, statement, path, map)) {
         bulk.add(statement);
       }
     }
@@ -126,14 +118,16 @@ public final class ClearThenRefill implements Rule {
     return singles.size() >= 2 ? singles : List.of();
   }
 
-  private static boolean isSinglePut(StatementTree statement, TreePath path, Target map) {
+  private static boolean isSinglePut(
+      ClassFacts facts, StatementTree statement, TreePath path, MapTarget map) {
     return statement instanceof ExpressionStatementTree expression
         && expression.getExpression() instanceof MethodInvocationTree call
         && MapKnowledge.PUTS.contains(MapKnowledge.methodName(call))
-        && map.isNamedBy(MapKnowledge.receiver(call), path);
+        && isNamedBy(facts, map, MapKnowledge.receiver(call), path);
   }
 
-  private static boolean refills(StatementTree statement, TreePath path, Target map) {
+  private static boolean refills(
+      ClassFacts facts, StatementTree statement, TreePath path, MapTarget map) {
     boolean isLoop =
         statement instanceof EnhancedForLoopTree
             || statement instanceof ForLoopTree
@@ -144,7 +138,7 @@ public final class ClearThenRefill implements Rule {
         node -> {
           if (node instanceof MethodInvocationTree call && MapKnowledge.receiver(call) != null) {
             String name = MapKnowledge.methodName(call);
-            boolean intoMap = map.isNamedBy(MapKnowledge.receiver(call), path);
+            boolean intoMap = isNamedBy(facts, map, MapKnowledge.receiver(call), path);
             if (intoMap && name.equals("putAll")) {
               return true;
             }
@@ -153,7 +147,7 @@ public final class ClearThenRefill implements Rule {
             }
             if (name.equals("forEach") || name.equals("forEachOrdered")) {
               return call.getArguments().size() == 1
-                  && putsInto(call.getArguments().get(0), path, map);
+                  && putsInto(facts, call.getArguments().get(0), path, map);
             }
           }
           return false;
@@ -161,88 +155,24 @@ public final class ClearThenRefill implements Rule {
   }
 
   /** {@code map::put}, or a lambda that puts into the map. */
-  private static boolean putsInto(ExpressionTree action, TreePath path, Target map) {
+  private static boolean putsInto(
+      ClassFacts facts, ExpressionTree action, TreePath path, MapTarget map) {
     ExpressionTree fn = MapKnowledge.skipParens(action);
     if (fn instanceof MemberReferenceTree reference) {
       return MapKnowledge.PUTS.contains(reference.getName().toString())
-          && map.isNamedBy(reference.getQualifierExpression(), path);
+          && isNamedBy(facts, map, reference.getQualifierExpression(), path);
     }
     return Statements.contains(
         fn,
         (Tree node) ->
             node instanceof MethodInvocationTree call
                 && MapKnowledge.PUTS.contains(MapKnowledge.methodName(call))
-                && map.isNamedBy(MapKnowledge.receiver(call), path));
+                && isNamedBy(facts, map, MapKnowledge.receiver(call), path));
   }
 
-  /** The cleared map: its field (or parameter) and the object whose field it is. */
-  private record Target(ClassFacts facts, MapTarget map, Object owner) {
-    boolean isNamedBy(ExpressionTree receiver, TreePath path) {
-      return receiver != null
-          && map.sameMap(facts.mapTarget(receiver, path))
-          && owner.equals(ownerOf(facts, receiver, path));
-    }
-  }
-
-  /** The owner of the class's own fields, its static fields and parameters. */
-  private static final Object THIS = "this";
-
-  /**
-   * Which object's field a map expression names, so that {@code a.m.clear(); b.m.putAll(..)} is not
-   * taken for a refill of one map: {@link #THIS} for the class's own and static fields and for
-   * parameters, the qualifying variable for {@code other.m}, or null when unknown (a call, or a
-   * local that is reassigned after its declaration).
-   */
-  private static Object ownerOf(ClassFacts facts, ExpressionTree expression, TreePath context) {
-    ExpressionTree e = MapKnowledge.skipParens(expression);
-    if (e instanceof IdentifierTree) {
-      Element element = facts.element(e, context);
-      if (element == null || element.getKind() != ElementKind.LOCAL_VARIABLE) {
-        return THIS;
-      }
-      ExpressionTree init = facts.localInitializer(element);
-      TreePath declaration = facts.localDeclaration(element);
-      if (init == null || declaration == null || isReassigned(facts, element, declaration)) {
-        return null;
-      }
-      ExpressionTree aliased = MapKnowledge.skipParens(init);
-      return aliased instanceof IdentifierTree || aliased instanceof MemberSelectTree
-          ? ownerOf(facts, aliased, declaration)
-          : null;
-    }
-    if (!(e instanceof MemberSelectTree select)) {
-      return null;
-    }
-    ExpressionTree qualifier = MapKnowledge.skipParens(select.getExpression());
-    if ((qualifier instanceof IdentifierTree id && id.getName().contentEquals("this"))
-        || (qualifier instanceof MemberSelectTree outer
-            && outer.getIdentifier().contentEquals("this"))) {
-      return THIS;
-    }
-    if (!(qualifier instanceof IdentifierTree)) {
-      return null;
-    }
-    Element element = facts.element(qualifier, context);
-    if (element instanceof TypeElement) {
-      return THIS;
-    }
-    if (element == null
-        || (element.getKind() == ElementKind.LOCAL_VARIABLE
-            && (facts.localDeclaration(element) == null
-                || isReassigned(facts, element, facts.localDeclaration(element))))) {
-      return null;
-    }
-    return element;
-  }
-
-  /** Whether a local variable is assigned anywhere after its declaration. */
-  private static boolean isReassigned(ClassFacts facts, Element local, TreePath declaration) {
-    TreePath scope = declaration.getParentPath();
-    return Statements.contains(
-        scope.getLeaf(),
-        node ->
-            node instanceof AssignmentTree assignment
-                && MapKnowledge.skipParens(assignment.getVariable()) instanceof IdentifierTree
-                && local.equals(facts.element(assignment.getVariable(), scope)));
+  /** Whether {@code receiver} names the cleared map: the same field of the same object. */
+  private static boolean isNamedBy(
+      ClassFacts facts, MapTarget map, ExpressionTree receiver, TreePath path) {
+    return receiver != null && map.sameMap(facts.mapTarget(receiver, path));
   }
 }

@@ -18,7 +18,11 @@ final class Guards {
       // Plain maps fail fast with ConcurrentModificationException; that is other tools' business.
       return false;
     }
-    if (site.prePublication()) {
+    boolean beforePublication =
+        map.field() != null
+            ? site.beforePublicationOf(map.field(), MapTarget.OWN.equals(map.owner()))
+            : site.prePublication();
+    if (beforePublication) {
       return false;
     }
     if (map.selfLocking() && site.holds(map.element(), true)) {

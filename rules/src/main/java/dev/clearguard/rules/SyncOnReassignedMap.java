@@ -30,12 +30,12 @@ public final class SyncOnReassignedMap implements Rule {
   @Override
   public void check(ClassFacts facts, Consumer<Finding> sink) {
     for (Event<SynchronizedTree> sync : facts.syncs()) {
-      if (sync.site().prePublication()) {
-        continue;
-      }
       MapTarget map = facts.mapTarget(sync.tree().getExpression(), sync.site().path());
       FieldFacts field = map == null ? null : map.field();
       if (field == null || field.isFinal() || !field.isReassigned()) {
+        continue;
+      }
+      if (sync.site().beforePublicationOf(field, MapTarget.OWN.equals(map.owner()))) {
         continue;
       }
       if (reassignedUnderSameOtherLock(field, sync.site().locks())) {

@@ -65,7 +65,12 @@ public final class UnsafeMapReassignment implements Rule {
             : Shape.REASSIGN_VALUE;
     MapTarget map =
         new MapTarget(
-            field.element(), field, field.isConcurrent(), field.isSelfLocking(), field.name());
+            field.element(),
+            field,
+            field.isConcurrent(),
+            field.isSelfLocking(),
+            field.name(),
+            MapTarget.OWN);
     String message =
         "`"
             + field.name()

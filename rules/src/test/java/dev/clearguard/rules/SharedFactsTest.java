@@ -236,4 +236,92 @@ final class SharedFactsTest {
             """)
         .expectNoFindings();
   }
+
+  @Test
+  void positiveAConstructorWritingAStaticFieldPublishesToEveryInstance() {
+    RuleTester.create()
+        .addSource(
+            "t/Registry.java",
+            """
+            package t;
+            import java.util.*;
+            import java.util.concurrent.ConcurrentHashMap;
+            class Registry {
+              private static Map<String, String> shared = new ConcurrentHashMap<>();
+              static { shared = new ConcurrentHashMap<>(); }
+              Registry() {
+                // BUG: Diagnostic contains: UnsafeMapReassignment
+                shared = new ConcurrentHashMap<>();
+              }
+              String get(String k) { return shared.get(k); }
+            }
+            """)
+        .expectMarkedFindings();
+  }
+
+  @Test
+  void positiveAnInnerConstructorWritingTheOuterField() {
+    RuleTester.create()
+        .addSource(
+            "t/Outer.java",
+            """
+            package t;
+            import java.util.*;
+            import java.util.concurrent.ConcurrentHashMap;
+            class Outer {
+              private Map<String, String> m = new ConcurrentHashMap<>();
+              class Resetter {
+                Resetter() {
+                  // BUG: Diagnostic contains: UnsafeMapReassignment
+                  m = new ConcurrentHashMap<>();
+                }
+              }
+              String get(String k) { return m.get(k); }
+            }
+            """)
+        .expectMarkedFindings();
+  }
+
+  @Test
+  void negativeRemovingFromTheSameFieldOfAnotherObject() {
+    RuleTester.create()
+        .addSource(
+            "t/Node.java",
+            """
+            package t;
+            import java.util.*;
+            import java.util.concurrent.ConcurrentHashMap;
+            class Node {
+              final Map<String, Node> children = new ConcurrentHashMap<>();
+              void detachFrom(Node other) {
+                for (String k : children.keySet()) {
+                  other.children.remove(k);
+                }
+                other.children.forEach((k, v) -> children.remove(k));
+              }
+            }
+            """)
+        .expectNoFindings();
+  }
+
+  @Test
+  void negativeALocalAliasReassignedBeforeUse() {
+    RuleTester.create()
+        .addSource(
+            "t/Alias.java",
+            """
+            package t;
+            import java.util.*;
+            import java.util.concurrent.ConcurrentHashMap;
+            class Alias {
+              private final Map<String, String> m = new ConcurrentHashMap<>();
+              void run(Map<String, String> other) {
+                Map<String, String> t = m;
+                t = other;
+                t.keySet().removeIf(k -> true);
+              }
+            }
+            """)
+        .expectNoFindings();
+  }
 }

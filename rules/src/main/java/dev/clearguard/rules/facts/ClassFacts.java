@@ -52,6 +52,7 @@ public final class ClassFacts {
   final List<Event<StatementTree>> loops = new ArrayList<>();
   final List<Event<SynchronizedTree>> syncs = new ArrayList<>();
   final Set<Element> privateMethods = new HashSet<>();
+  private final Map<Element, Boolean> reassignedLocals = new java.util.HashMap<>();
   final Set<Element> escapedMethods = new HashSet<>();
   final Map<Element, List<Site>> callSites = new java.util.HashMap<>();
   boolean erroneous;
@@ -75,21 +76,26 @@ public final class ClassFacts {
     return facts;
   }
 
-  /** What every caller of a private method holds when it calls: the method's body holds it too. */
-  private record Context(boolean prePublication, Set<Lock> locks) {
-    static final Context ANY = new Context(true, null);
+  /**
+   * What every caller of a private method holds when it calls, and what all of them are setting up:
+   * the method's body holds and sets up the same. {@code locks == null} is "not known yet", the
+   * identity of {@link #meet}.
+   */
+  private record Context(Publishing publishing, Set<Lock> locks) {
+    static final Context ANY = new Context(null, null);
 
-    Context meet(boolean pre, Set<Lock> held) {
-      Set<Lock> common;
-      if (locks == null) {
-        common = held;
-      } else if (held == null) {
-        common = locks;
-      } else {
-        common = new HashSet<>(locks);
-        common.retainAll(held);
+    boolean isAny() {
+      return locks == null;
+    }
+
+    Context meet(Publishing otherPublishing, Set<Lock> held) {
+      if (isAny()) {
+        return new Context(otherPublishing, held);
       }
-      return new Context(prePublication && pre, common);
+      Set<Lock> common = new HashSet<>(locks);
+      common.retainAll(held);
+      return new Context(
+          java.util.Objects.equals(publishing, otherPublishing) ? publishing : null, common);
     }
   }
 
@@ -115,16 +121,18 @@ public final class ClassFacts {
         Context context = Context.ANY;
         for (Site call : callSites.get(method)) {
           Context caller = call.method() == null ? null : inherited.get(call.method());
-          boolean pre = call.prePublication() || (caller != null && caller.prePublication());
+          if (caller != null && caller.isAny()) {
+            continue; // nothing known about that caller yet: the meet's identity
+          }
+          Publishing publishing =
+              call.publishing() != null
+                  ? call.publishing()
+                  : caller == null ? null : caller.publishing();
           Set<Lock> held = new HashSet<>(call.locks());
           if (caller != null) {
-            if (caller.locks() == null) {
-              held = null;
-            } else {
-              held.addAll(caller.locks());
-            }
+            held.addAll(caller.locks());
           }
-          context = context.meet(pre, held);
+          context = context.meet(publishing, held);
         }
         if (!context.equals(inherited.get(method))) {
           inherited.put(method, context);
@@ -138,15 +146,16 @@ public final class ClassFacts {
     java.util.function.UnaryOperator<Site> adjust =
         site -> {
           Context context = site.method() == null ? null : inherited.get(site.method());
-          if (context == null) {
+          if (context == null || context.isAny()) {
             return site;
           }
           List<Lock> locks = new ArrayList<>(site.locks());
-          if (context.locks() != null) {
-            context.locks().stream().filter(l -> !locks.contains(l)).forEach(locks::add);
-          }
+          context.locks().stream().filter(l -> !locks.contains(l)).forEach(locks::add);
           return new Site(
-              site.path(), site.prePublication() || context.prePublication(), locks, site.method());
+              site.path(),
+              site.publishing() != null ? site.publishing() : context.publishing(),
+              locks,
+              site.method());
         };
     for (FieldFacts field : fields.values()) {
       field.adjustSites(adjust);
@@ -263,7 +272,7 @@ public final class ClassFacts {
     if (element.getKind() == ElementKind.LOCAL_VARIABLE) {
       ExpressionTree init = localInitializers.get(element);
       TreePath declaration = localDeclarations.get(element);
-      if (init == null || declaration == null) {
+      if (init == null || declaration == null || isReassignedLocal(element, declaration)) {
         return null;
       }
       ExpressionTree aliased = MapKnowledge.skipParens(init);
@@ -274,33 +283,96 @@ public final class ClassFacts {
       if (target == null || target.getKind() != ElementKind.FIELD) {
         return null;
       }
-      return fieldTarget(target, e.toString());
+      return fieldTarget(target, e.toString(), ownerOf(aliased, declaration));
     }
     if (element.getKind() == ElementKind.FIELD) {
-      return fieldTarget(element, e.toString());
+      return fieldTarget(element, e.toString(), ownerOf(e, context));
     }
     if (element.getKind() == ElementKind.PARAMETER
         && knowledge.isConcurrentType(element.asType())) {
       return new MapTarget(
-          element, null, true, knowledge.isHashtable(element.asType()), e.toString());
+          element,
+          null,
+          true,
+          knowledge.isHashtable(element.asType()),
+          e.toString(),
+          MapTarget.OWN);
     }
     return null;
   }
 
-  private MapTarget fieldTarget(Element element, String text) {
+  private MapTarget fieldTarget(Element element, String text, Object owner) {
     FieldFacts facts = fields.get(element);
     if (facts != null) {
       if (!facts.isMap()) {
         return null;
       }
-      return new MapTarget(element, facts, facts.isConcurrent(), facts.isSelfLocking(), text);
+      return new MapTarget(
+          element, facts, facts.isConcurrent(), facts.isSelfLocking(), text, owner);
     }
     TypeMirror type = element.asType();
     if (!knowledge.isMap(type)) {
       return null;
     }
     return new MapTarget(
-        element, null, knowledge.isConcurrentType(type), knowledge.isHashtable(type), text);
+        element, null, knowledge.isConcurrentType(type), knowledge.isHashtable(type), text, owner);
+  }
+
+  /**
+   * Which object's field a field expression names: {@link MapTarget#OWN} for {@code m}, {@code
+   * this.m}, {@code Outer.this.m} and static fields; the qualifying variable for {@code other.m};
+   * null when unknown (a call result, or a local variable reassigned after its declaration).
+   */
+  private Object ownerOf(ExpressionTree fieldExpression, TreePath context) {
+    ExpressionTree e = MapKnowledge.skipParens(fieldExpression);
+    if (e instanceof IdentifierTree) {
+      return MapTarget.OWN;
+    }
+    if (!(e instanceof MemberSelectTree select)) {
+      return null;
+    }
+    ExpressionTree qualifier = MapKnowledge.skipParens(select.getExpression());
+    if ((qualifier instanceof IdentifierTree id && id.getName().contentEquals("this"))
+        || (qualifier instanceof MemberSelectTree outer
+            && outer.getIdentifier().contentEquals("this"))) {
+      return MapTarget.OWN;
+    }
+    if (!(qualifier instanceof IdentifierTree)) {
+      return null;
+    }
+    Element element = element(qualifier, context);
+    if (element instanceof TypeElement) {
+      return MapTarget.OWN;
+    }
+    if (element == null
+        || (element.getKind() == ElementKind.LOCAL_VARIABLE
+            && (localDeclarations.get(element) == null
+                || isReassignedLocal(element, localDeclarations.get(element))))) {
+      return null;
+    }
+    return element;
+  }
+
+  /** Whether a local variable is assigned anywhere after its declaration. */
+  private boolean isReassignedLocal(Element local, TreePath declaration) {
+    return reassignedLocals.computeIfAbsent(
+        local,
+        l -> {
+          TreePath scope = declaration.getParentPath();
+          boolean[] found = {false};
+          new com.sun.source.util.TreePathScanner<Void, Void>() {
+            @Override
+            public Void visitAssignment(com.sun.source.tree.AssignmentTree tree, Void unused) {
+              if (MapKnowledge.skipParens(tree.getVariable()) instanceof IdentifierTree
+                  && l.equals(
+                      trees.getElement(new TreePath(getCurrentPath(), tree.getVariable())))) {
+                found[0] = true;
+              }
+              return super.visitAssignment(tree, unused);
+            }
+          }.scan(scope, null);
+          return found[0];
+        });
   }
 
   /**

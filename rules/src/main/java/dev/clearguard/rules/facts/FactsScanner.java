@@ -94,7 +94,7 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
   private final ClassFacts facts;
   private final Deque<TypeElement> classes = new ArrayDeque<>();
   private List<Lock> held = new ArrayList<>();
-  private boolean prePublication;
+  private Publishing publishing;
   private ExecutableElement method;
   private final java.util.Map<Element, Lock> lockOfVariable = new java.util.HashMap<>();
 
@@ -103,7 +103,7 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
   }
 
   private Site site() {
-    return new Site(getCurrentPath(), prePublication, held, method);
+    return new Site(getCurrentPath(), publishing, held, method);
   }
 
   private void markShared() {
@@ -125,13 +125,13 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
       classes.pop();
     }
     List<Lock> savedHeld = held;
-    boolean savedPre = prePublication;
+    Publishing savedPre = publishing;
     ExecutableElement savedMethod = method;
     classes.push(type);
     // A nested, local or anonymous class's code runs on its own schedule: no lock of the
     // enclosing code is held there, and it can run after publication.
     held = new ArrayList<>();
-    prePublication = false;
+    publishing = null;
     method = null;
     try {
       for (Tree member : tree.getMembers()) {
@@ -143,7 +143,7 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
     } finally {
       classes.pop();
       held = savedHeld;
-      prePublication = savedPre;
+      publishing = savedPre;
       method = savedMethod;
     }
   }
@@ -175,10 +175,14 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
   @Override
   public Void visitMethod(MethodTree tree, Void unused) {
     List<Lock> savedHeld = held;
-    boolean savedPre = prePublication;
+    Publishing savedPre = publishing;
     ExecutableElement savedMethod = method;
     held = new ArrayList<>();
-    prePublication = isPrePublication(tree);
+    publishing =
+        isPrePublication(tree)
+            ? new Publishing(
+                classes.peek(), tree.getModifiers().getFlags().contains(Modifier.STATIC))
+            : null;
     method =
         facts.element(getCurrentPath()) instanceof ExecutableElement executable ? executable : null;
     if (method != null && tree.getModifiers().getFlags().contains(Modifier.PRIVATE)) {
@@ -196,7 +200,7 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
       return super.visitMethod(tree, unused);
     } finally {
       held = savedHeld;
-      prePublication = savedPre;
+      publishing = savedPre;
       method = savedMethod;
     }
   }
@@ -225,16 +229,16 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
     }
     // A lambda body runs whenever its caller decides: nothing held around it is held inside.
     List<Lock> savedHeld = held;
-    boolean savedPre = prePublication;
+    Publishing savedPre = publishing;
     ExecutableElement savedMethod = method;
     held = new ArrayList<>();
-    prePublication = false;
+    publishing = null;
     method = null;
     try {
       return super.visitLambdaExpression(tree, unused);
     } finally {
       held = savedHeld;
-      prePublication = savedPre;
+      publishing = savedPre;
       method = savedMethod;
     }
   }
@@ -260,16 +264,17 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
       if (field != null && tree.getInitializer() != null) {
         noteAssignedValue(field, tree.getInitializer(), getCurrentPath());
       }
-      boolean savedPre = prePublication;
+      Publishing savedPre = publishing;
       List<Lock> savedHeld = held;
       ExecutableElement savedMethod = method;
-      prePublication = true;
+      publishing =
+          new Publishing(classes.peek(), tree.getModifiers().getFlags().contains(Modifier.STATIC));
       held = new ArrayList<>();
       method = null;
       try {
         return super.visitVariable(tree, unused);
       } finally {
-        prePublication = savedPre;
+        publishing = savedPre;
         held = savedHeld;
         method = savedMethod;
       }
@@ -310,10 +315,10 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
   @Override
   public Void visitBlock(BlockTree tree, Void unused) {
     List<Lock> savedHeld = held;
-    boolean savedPre = prePublication;
+    Publishing savedPre = publishing;
     ExecutableElement savedMethod = method;
     if (getCurrentPath().getParentPath().getLeaf() instanceof ClassTree) {
-      prePublication = true; // an instance or static initialiser
+      publishing = new Publishing(classes.peek(), tree.isStatic()); // an initialiser block
       held = new ArrayList<>();
       method = null;
     } else {
@@ -342,7 +347,7 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
       return null;
     } finally {
       held = savedHeld;
-      prePublication = savedPre;
+      publishing = savedPre;
       method = savedMethod;
     }
   }

@@ -92,13 +92,17 @@ public final class FieldFacts {
 
   /** The uses outside pre-publication code: the ones other threads can race with. */
   public List<Access> sharedAccesses() {
-    return accesses.stream().filter(a -> !a.site().prePublication()).toList();
+    return accesses.stream().filter(a -> !a.site().beforePublicationOf(this, a.onThis())).toList();
   }
 
   /** Whether the field is assigned after its object can be shared: a real reassignment. */
   public boolean isReassigned() {
     return accesses.stream()
-        .anyMatch(a -> a.kind() == Access.Kind.ASSIGN && a.onThis() && !a.site().prePublication());
+        .anyMatch(
+            a ->
+                a.kind() == Access.Kind.ASSIGN
+                    && a.onThis()
+                    && !a.site().beforePublicationOf(this, true));
   }
 
   void markMap(boolean value) {

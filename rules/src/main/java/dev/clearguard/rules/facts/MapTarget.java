@@ -11,12 +11,29 @@ import javax.lang.model.element.Element;
  * @param concurrent whether it is a concurrent map (see {@link FieldFacts#isConcurrent()})
  * @param selfLocking whether it synchronises on itself (Hashtable, synchronizedMap)
  * @param text the expression as written, for messages
+ * @param owner which object's field it is: {@link #OWN} for the class's own and static fields and
+ *     for parameters, the qualifying variable's element for {@code other.m}, or null when unknown
+ *     (a call result, or a local that is reassigned)
  */
 public record MapTarget(
-    Element element, FieldFacts field, boolean concurrent, boolean selfLocking, String text) {
+    Element element,
+    FieldFacts field,
+    boolean concurrent,
+    boolean selfLocking,
+    String text,
+    Object owner) {
+  /** The owner of the class's own fields, its static fields and parameters. */
+  public static final Object OWN = "own";
 
+  /**
+   * Whether both name one map: the same field of the same object. {@code a.m} and {@code b.m} are
+   * different maps, and so are two uses whose owner is unknown.
+   */
   public boolean sameMap(MapTarget other) {
-    return other != null && element.equals(other.element);
+    return other != null
+        && element.equals(other.element)
+        && owner != null
+        && owner.equals(other.owner);
   }
 
   public String name() {
