@@ -4,6 +4,7 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.util.Trees;
 import dev.clearguard.rules.facts.ClassFacts;
+import dev.clearguard.rules.facts.FieldFacts;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,6 +26,21 @@ public final class Analyzer {
 
   /** The findings of one class, sorted by position, and the rules that failed on it. */
   public record Result(List<Finding> findings, List<Failure> failures) {}
+
+  /** {@code @SuppressWarnings} on the field a finding is about silences it too. */
+  private static boolean fieldSuppresses(ClassFacts facts, Finding finding, String rule) {
+    FixPlan.FieldRef ref = finding.fixPlan().field();
+    if (ref == null) {
+      return false;
+    }
+    for (FieldFacts field : facts.fields()) {
+      if (field.name().equals(ref.name())
+          && field.owner().getQualifiedName().contentEquals(ref.owner())) {
+        return Suppression.isSuppressedOn(field.element(), rule);
+      }
+    }
+    return false;
+  }
 
   public static Result analyze(
       CompilationUnitTree unit,
@@ -55,8 +71,10 @@ public final class Analyzer {
         continue;
       }
       for (Finding finding : found) {
-        if (finding.path() == null
-            || !Suppression.isSuppressed(trees, finding.path(), rule.name())) {
+        boolean suppressed =
+            (finding.path() != null && Suppression.isSuppressed(trees, finding.path(), rule.name()))
+                || fieldSuppresses(facts, finding, rule.name());
+        if (!suppressed) {
           findings.add(finding);
         }
       }

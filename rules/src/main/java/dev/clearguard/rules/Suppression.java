@@ -24,6 +24,17 @@ public final class Suppression {
 
   private Suppression() {}
 
+  /**
+   * Whether {@code @SuppressWarnings} on the declaration itself names the rule (or ClearGuard):
+   * used for the field a finding is about, so that annotating a field silences the rule for it.
+   */
+  public static boolean isSuppressedOn(Element declaration, String rule) {
+    SuppressWarnings suppress = declaration.getAnnotation(SuppressWarnings.class);
+    return suppress != null
+        && Arrays.stream(suppress.value())
+            .anyMatch(key -> key.equals(rule) || key.equals(ALL_RULES));
+  }
+
   public static boolean isSuppressed(Trees trees, TreePath path, String rule) {
     for (TreePath p = path; p != null; p = p.getParentPath()) {
       Tree leaf = p.getLeaf();

@@ -324,4 +324,31 @@ final class SharedFactsTest {
             """)
         .expectNoFindings();
   }
+
+  @Test
+  void negativeSuppressionOnTheFieldCoversFindingsAboutIt() {
+    RuleTester.create()
+        .addSource(
+            "t/Legacy.java",
+            """
+            package t;
+            import java.util.*;
+            import java.util.concurrent.ConcurrentHashMap;
+            class Legacy {
+              @SuppressWarnings("UnsafeMapReassignment") // written once at start-up by the launcher
+              private Map<String, String> config = new ConcurrentHashMap<>();
+              @SuppressWarnings("ClearGuard")
+              private final Map<String, String> scratch = new ConcurrentHashMap<>();
+              private Map<String, String> other = new ConcurrentHashMap<>();
+              void load(Map<String, String> fresh) {
+                config = fresh;
+                scratch.keySet().removeIf(k -> true);
+                // BUG: Diagnostic contains: UnsafeMapReassignment
+                other = fresh;
+              }
+              String get(String k) { return config.get(k) + other.get(k); }
+            }
+            """)
+        .expectMarkedFindings();
+  }
 }
