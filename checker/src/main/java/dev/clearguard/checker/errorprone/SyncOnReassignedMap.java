@@ -1,0 +1,22 @@
+package dev.clearguard.checker.errorprone;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.bugpatterns.BugChecker;
+
+/**
+ * ClearGuard's {@link dev.clearguard.rules.SyncOnReassignedMap} rule as an Error Prone check of the
+ * same name.
+ */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary = dev.clearguard.rules.SyncOnReassignedMap.SUMMARY,
+    severity = WARNING,
+    linkType = CUSTOM,
+    link = ErrorProneChecks.DOCS + "SyncOnReassignedMap.md",
+    // Suppression is ClearGuard's own, identical to the javac plugin's: see ClearGuardChecker.
+    suppressionAnnotations = {})
+public final class SyncOnReassignedMap extends ClearGuardChecker {}
