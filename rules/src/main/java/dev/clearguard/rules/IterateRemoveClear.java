@@ -149,15 +149,32 @@ public final class IterateRemoveClear implements Rule {
 
   private static Match iteratorFor(ClassFacts facts, ForLoopTree loop, Site site) {
     TreePath path = site.path();
-    if (loop.getInitializer().size() != 1
-        || !(loop.getInitializer().get(0) instanceof VariableTree declared)
-        || declared.getInitializer() == null
-        || !loop.getUpdate().isEmpty()
-        || loop.getCondition() == null) {
+    if (!loop.getUpdate().isEmpty() || loop.getCondition() == null) {
       return null;
     }
     Element iterator = iteratorVariable(facts, loop.getCondition(), path);
-    if (iterator == null || !iterator.equals(facts.element(new TreePath(path, declared)))) {
+    if (iterator == null) {
+      return null;
+    }
+    if (loop.getInitializer().isEmpty()) {
+      // Iterator<K> it = ...; for (; it.hasNext(); ) { ... }: the while loop in other clothes.
+      TreePath declaration = facts.localDeclaration(iterator);
+      ExpressionTree init = facts.localInitializer(iterator);
+      return declaration == null || init == null
+          ? null
+          : iteratorLoop(
+              facts,
+              loop.getStatement(),
+              path,
+              iterator,
+              init,
+              declaration,
+              List.of(declaration.getLeaf()));
+    }
+    if (loop.getInitializer().size() != 1
+        || !(loop.getInitializer().get(0) instanceof VariableTree declared)
+        || declared.getInitializer() == null
+        || !iterator.equals(facts.element(new TreePath(path, declared)))) {
       return null;
     }
     return iteratorLoop(
@@ -426,7 +443,10 @@ public final class IterateRemoveClear implements Rule {
       return null;
     }
     // map.keySet().forEach(map::remove), copies and unfiltered streams of it
-    Source source = source(facts, MapKnowledge.streamSource(receiver, false), path, 0);
+    Source source = keysOfEntries(facts, receiver, path);
+    if (source == null) {
+      source = source(facts, MapKnowledge.streamSource(receiver, false), path, 0);
+    }
     if (source == null) {
       return null;
     }
@@ -446,6 +466,44 @@ public final class IterateRemoveClear implements Rule {
           : null;
     }
     return null;
+  }
+
+  /** {@code map.entrySet().stream().map(Map.Entry::getKey)}: a stream of every key. */
+  private static Source keysOfEntries(ClassFacts facts, ExpressionTree receiver, TreePath path) {
+    ExpressionTree keys = MapKnowledge.skipParens(receiver);
+    if (keys instanceof MethodInvocationTree collected
+        && Set.of("toList", "collect").contains(MapKnowledge.methodName(collected))
+        && MapKnowledge.receiver(collected) != null) {
+      keys = MapKnowledge.receiver(collected); // collected into a list first: still every key
+    }
+    keys = MapKnowledge.streamSource(keys, false);
+    if (!(keys instanceof MethodInvocationTree mapped)
+        || !MapKnowledge.methodName(mapped).equals("map")
+        || mapped.getArguments().size() != 1
+        || MapKnowledge.receiver(mapped) == null
+        || !isGetKey(mapped.getArguments().get(0))) {
+      return null;
+    }
+    ExpressionTree streamed = MapKnowledge.streamSource(MapKnowledge.receiver(mapped), true);
+    Source entries = streamed == null ? null : source(facts, streamed, path, 0);
+    return entries != null && entries.view().equals("entrySet")
+        ? new Source(entries.map(), "keySet", entries.copy())
+        : null;
+  }
+
+  /** {@code Map.Entry::getKey} or {@code e -> e.getKey()}. */
+  private static boolean isGetKey(ExpressionTree function) {
+    ExpressionTree fn = MapKnowledge.skipParens(function);
+    if (fn instanceof MemberReferenceTree reference) {
+      return reference.getName().contentEquals("getKey");
+    }
+    return fn instanceof LambdaExpressionTree lambda
+        && lambda.getParameters().size() == 1
+        && lambda.getBody() instanceof MethodInvocationTree call
+        && MapKnowledge.methodName(call).equals("getKey")
+        && call.getArguments().isEmpty()
+        && MapKnowledge.receiver(call) instanceof IdentifierTree id
+        && id.getName().contentEquals(lambda.getParameters().get(0).getName());
   }
 
   private static boolean lambdaRemoves(

@@ -499,4 +499,45 @@ final class IterateRemoveClearTest {
                 "MESSAGE", "Migrate `m` to SnapshotMap and call `m.clear()` (atomic, O(1))."))
         .expectMarkedFindings();
   }
+
+  @Test
+  void positiveMoreShapesOfTheSameLoop() {
+    RuleTester.create()
+        .addSource(
+            "t/More.java",
+            """
+            package t;
+            import java.util.*;
+            import java.util.concurrent.*;
+            class More {
+              private final Map<String, Integer> m = new ConcurrentHashMap<>();
+              private final Hashtable<String, Integer> table = new Hashtable<>();
+              void a() {
+                Iterator<String> it = m.keySet().iterator();
+                // BUG: Diagnostic contains: IterateRemoveClear
+                for (; it.hasNext(); ) {
+                  it.next();
+                  it.remove();
+                }
+              }
+              void b() {
+                // BUG: Diagnostic contains: IterateRemoveClear
+                for (String k : Collections.list(table.keys())) {
+                  table.remove(k);
+                }
+              }
+              void c() {
+                // BUG: Diagnostic contains: IterateRemoveClear
+                m.entrySet().stream().map(Map.Entry::getKey).forEach(m::remove);
+                // BUG: Diagnostic contains: IterateRemoveClear
+                m.entrySet().stream().map(e -> e.getKey()).toList().forEach(m::remove);
+              }
+              void notAll() {
+                m.entrySet().stream().map(e -> e.getKey() + "x").forEach(m::remove);
+                m.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).forEach(m::remove);
+              }
+            }
+            """)
+        .expectMarkedFindings();
+  }
 }

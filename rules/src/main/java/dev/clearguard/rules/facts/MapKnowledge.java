@@ -26,7 +26,7 @@ import javax.lang.model.util.Types;
 public final class MapKnowledge {
   /** Views whose removals write through to the map. */
   public static final Set<String> VIEWS =
-      Set.of("keySet", "entrySet", "values", "navigableKeySet", "descendingKeySet");
+      Set.of("keySet", "entrySet", "values", "navigableKeySet", "descendingKeySet", "keys");
 
   /** Calls that add or replace entries: what refills a map. */
   public static final Set<String> PUTS =
@@ -49,7 +49,13 @@ public final class MapKnowledge {
 
   /** Static factories that copy a collection argument into a new, unshared one. */
   private static final Set<String> COPY_FACTORIES =
-      Set.of("copyOf", "newArrayList", "newHashSet", "newLinkedList", "newLinkedHashSet");
+      Set.of(
+          "copyOf",
+          "newArrayList",
+          "newHashSet",
+          "newLinkedList",
+          "newLinkedHashSet",
+          "list" /* Collections.list(table.keys()) */);
 
   /** Stream steps that neither filter nor reorder-away elements: a stream of all of them. */
   private static final Set<String> PASS_THROUGH_STREAM_STEPS =
