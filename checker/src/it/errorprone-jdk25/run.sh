@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Proves ClearGuard's Error Prone checks with Error Prone 2.50.0 on JDK 25, through the Maven set-up
+# that docs/guide-errorprone.md documents (this directory's pom.xml and .mvn/jvm.config), compiling a
+# copy of the samples' sources:
+#   1. warnings: the [RuleName] warnings equal samples/expected-findings.txt, file by file, line by line;
+#   2. -Xep:IterateRemoveClear:ERROR fails the build with exactly those findings as errors;
+#   3. -XepPatchChecks/-XepPatchLocation:IN_PLACE applies the suggested fixes, the patched sources
+#      compile, and only the findings without an automatic fix remain (expected-after-patch.txt).
+# Usage: checker/src/it/errorprone-jdk25/run.sh   (JDK 17 as the default java; JDK 25 at
+# $CLEARGUARD_JDK25, default /usr/lib/jvm/temurin-25-jdk-amd64). Takes about a minute and a half.
+set -euo pipefail
+
+IT="$(cd "$(dirname "$0")" && pwd)"
+ROOT="$(cd "$IT/../../../.." && pwd)"
+JDK25="${CLEARGUARD_JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+RULES='IterateRemoveClear|ClearThenRefill|UnsafeMapReassignment|SyncOnReassignedMap'
+# The samples are not written for Error Prone's own GuardedBy check, whose errors would stop the
+# build before ours are compared (QuotaLedger calls an unannotated helper under its lock).
+BASE_FLAGS='-Xep:GuardedBy:WARN'
+
+[ -x "$JDK25/bin/javac" ] || { echo "no JDK 25 at $JDK25 (set CLEARGUARD_JDK25)" >&2; exit 1; }
+"$JDK25/bin/java" -version 2>&1 | head -1
+
+# The checker jar in the local repository, where a user's build finds it (built with JDK 17).
+"$ROOT/mvnw" -B -ntp -q -f "$ROOT/pom.xml" -pl rules,checker -am install -DskipTests
+
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+cp -r "$IT/pom.xml" "$IT/.mvn" "$WORK/"
+mkdir -p "$WORK/src/main"
+cp -r "$ROOT/samples/src/main/java" "$WORK/src/main/"
+
+# Runs the user's build on JDK 25 with extra Error Prone flags; prints Maven's output.
+build() {
+  JAVA_HOME="$JDK25" "$ROOT/mvnw" -B -ntp -f "$WORK/pom.xml" clean compile \
+    "-Derrorprone.flags=$BASE_FLAGS $1" 2>&1 || true
+}
+
+# "path:line:Rule" for each ClearGuard diagnostic of the given Maven level, sorted.
+findings() {
+  sed -nE "s#^\[$2\] $WORK/(src/main/java/[^:]+\.java):\[([0-9]+),[0-9]+\] \[($RULES)\].*#\1:\2:\3#p" "$1" \
+    | sort -u
+}
+
+fail() {
+  echo "FAILED: $1" >&2
+  [ -n "${2:-}" ] && cat "$2" >&2
+  exit 1
+}
+
+expected="$(grep -v '^\s*$' "$ROOT/samples/expected-findings.txt" | sort -u)"
+
+echo "== 1. warnings equal the golden findings"
+build "" >"$WORK/warn.log"
+grep -q 'BUILD SUCCESS' "$WORK/warn.log" || fail "the build failed" "$WORK/warn.log"
+diff <(echo "$expected") <(findings "$WORK/warn.log" WARNING) \
+  || fail "Error Prone's findings differ from samples/expected-findings.txt (< expected, > actual)"
+
+echo "== 2. -Xep:IterateRemoveClear:ERROR fails the build at those findings"
+build "-Xep:IterateRemoveClear:ERROR" >"$WORK/error.log"
+grep -q 'BUILD FAILURE' "$WORK/error.log" || fail "the build did not fail" "$WORK/error.log"
+diff <(echo "$expected" | grep ':IterateRemoveClear$') <(findings "$WORK/error.log" ERROR) \
+  || fail "the errors are not the IterateRemoveClear findings (< expected, > actual)"
+
+echo "== 3. -XepPatchChecks applies the fixes in place; the patched code compiles"
+build "-XepPatchChecks:$(echo "$RULES" | tr '|' ',') -XepPatchLocation:IN_PLACE" >"$WORK/patch.log"
+grep -q 'BUILD SUCCESS' "$WORK/patch.log" || fail "the patching build failed" "$WORK/patch.log"
+build "" >"$WORK/after.log"
+grep -q 'BUILD SUCCESS' "$WORK/after.log" || fail "the patched sources do not compile" "$WORK/after.log"
+diff <(grep -v '^\s*$' "$IT/expected-after-patch.txt" | sort) \
+  <(findings "$WORK/after.log" WARNING | sed -E 's/:[0-9]+:/:/' | sort) \
+  || fail "findings after patching differ from expected-after-patch.txt (< expected, > actual)"
+grep -q 'memo.clear();' "$WORK/src/main/java/dev/clearguard/samples/cache/MemoCache.java" \
+  || fail "MemoCache's loop was not replaced by memo.clear()"
+
+echo "OK: Error Prone 2.50.0 on JDK 25 reports ClearGuard's findings and applies its fixes"
