@@ -1,0 +1,7 @@
+package demo;
+
+public class Broken {
+  public int size() {
+    return missingField;
+  }
+}
