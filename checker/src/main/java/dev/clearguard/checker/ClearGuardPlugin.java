@@ -7,6 +7,7 @@ import com.sun.source.util.Plugin;
 import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
 import com.sun.source.util.Trees;
+import dev.clearguard.checker.fix.PatchWriter;
 import javax.tools.Diagnostic;
 
 /**
@@ -34,7 +35,11 @@ public final class ClearGuardPlugin implements Plugin {
       task.addTaskListener(new OptionErrorReporter(task, e.getMessage()));
       return;
     }
-    task.addTaskListener(new ClearGuardListener(task, options));
+    ClearGuardListener listener = new ClearGuardListener(task, options);
+    if (options.patch() != null) {
+      listener.addSink(new PatchWriter(options.patch()));
+    }
+    task.addTaskListener(listener);
   }
 
   /** Reports a bad option once, as an error on the first file javac parses, and nothing else. */

@@ -1,0 +1,269 @@
+package dev.clearguard.checker.fix;
+
+import com.github.javaparser.Position;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A file's text and the edits planned on it. Edits are splices of the original text at node ranges,
+ * so every character outside an edited statement or declaration stays as it was, comments and all.
+ */
+final class SourceText {
+  /** A replacement of {@code [start, end)} of the original text. */
+  record Edit(int start, int end, String text) {
+    boolean overlaps(Edit other) {
+      if (start == end || other.start == other.end) {
+        // insertions conflict only with an edit that replaces around them
+        int at = start == end ? start : other.start;
+        Edit range = start == end ? other : this;
+        return range.start < at && at < range.end;
+      }
+      return start < other.end && other.start < end;
+    }
+  }
+
+  final String text;
+  final String eol;
+  private final int[] lineStarts;
+  private final List<Edit> edits = new ArrayList<>();
+  private final Set<String> imports = new TreeSet<>();
+
+  SourceText(String text) {
+    this.text = text;
+    List<Integer> starts = new ArrayList<>();
+    starts.add(0);
+    int crlf = 0;
+    int lf = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\r') {
+        if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+          i++;
+          crlf++;
+        }
+        starts.add(i + 1);
+      } else if (c == '\n') {
+        lf++;
+        starts.add(i + 1);
+      }
+    }
+    this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+    this.eol = crlf > lf ? "\r\n" : "\n";
+  }
+
+  /** The offset of a JavaParser position (1-based line and column; a tab is one column). */
+  int offset(Position p) {
+    if (p.line < 1 || p.line > lineStarts.length) {
+      return -1;
+    }
+    return lineStarts[p.line - 1] + p.column - 1;
+  }
+
+  int begin(Node node) {
+    return node.getRange().map(r -> offset(r.begin)).orElse(-1);
+  }
+
+  /** The offset just after the node's last character. */
+  int end(Node node) {
+    return node.getRange().map(r -> offset(r.end) + 1).orElse(-1);
+  }
+
+  String of(Node node) {
+    return text.substring(begin(node), end(node));
+  }
+
+  /** The whitespace before the first character of the line holding {@code offset}. */
+  String indentation(int offset) {
+    int lineStart = lineStart(offset);
+    int i = lineStart;
+    while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+      i++;
+    }
+    return text.substring(lineStart, i);
+  }
+
+  int lineStart(int offset) {
+    int i = offset;
+    while (i > 0 && text.charAt(i - 1) != '\n' && text.charAt(i - 1) != '\r') {
+      i--;
+    }
+    return i;
+  }
+
+  /** The offset after the line terminator ending the line that holds {@code offset}. */
+  int nextLineStart(int offset) {
+    int i = offset;
+    while (i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+      i++;
+    }
+    if (i < text.length() && text.charAt(i) == '\r') {
+      i++;
+    }
+    if (i < text.length() && text.charAt(i) == '\n') {
+      i++;
+    }
+    return i;
+  }
+
+  /** Whether only blanks stand between the line's start and {@code offset}. */
+  boolean startsLine(int offset) {
+    return text.substring(lineStart(offset), offset).isBlank();
+  }
+
+  /** Whether only blanks or a line comment follow {@code offset} on its line. */
+  boolean endsLine(int offset) {
+    String rest = text.substring(offset, nextLineStart(offset)).strip();
+    return rest.isEmpty() || rest.startsWith("//");
+  }
+
+  /** An edit removing a node; whole lines when it stands alone on them. */
+  Edit deletion(Node node) {
+    int start = begin(node);
+    int end = end(node);
+    if (startsLine(start) && text.substring(end, nextLineStart(end)).isBlank()) {
+      return new Edit(lineStart(start), nextLineStart(end), "");
+    }
+    return new Edit(start, end, "");
+  }
+
+  /**
+   * An edit inserting a statement after {@code node}: on a line of its own with the given
+   * indentation when the node ends its line, else on the same line.
+   */
+  Edit insertionAfter(Node node, String indent, String statement) {
+    int end = end(node);
+    if (endsLine(end)) {
+      int next = nextLineStart(end);
+      boolean terminated =
+          next > 0 && (text.charAt(next - 1) == '\n' || text.charAt(next - 1) == '\r');
+      return new Edit(
+          next, next, (terminated ? "" : eol) + indent + statement + (terminated ? eol : ""));
+    }
+    return new Edit(end, end, " " + statement);
+  }
+
+  /** Whether the edits can all be made together with those already accepted. */
+  boolean fits(List<Edit> planned) {
+    for (int i = 0; i < planned.size(); i++) {
+      for (Edit accepted : edits) {
+        if (planned.get(i).overlaps(accepted) && !planned.get(i).equals(accepted)) {
+          return false;
+        }
+      }
+      for (int j = i + 1; j < planned.size(); j++) {
+        if (planned.get(i).overlaps(planned.get(j))) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  void accept(List<Edit> planned, Set<String> neededImports) {
+    for (Edit edit : planned) {
+      if (!edits.contains(edit)) {
+        edits.add(edit);
+      }
+    }
+    imports.addAll(neededImports);
+  }
+
+  boolean hasEdits() {
+    return !edits.isEmpty();
+  }
+
+  /** The text with every accepted edit and the imports they need. */
+  String apply(CompilationUnit unit) {
+    List<Edit> all = new ArrayList<>(edits);
+    all.addAll(importEdits(unit));
+    all.sort(Comparator.comparingInt(Edit::start).thenComparingInt(Edit::end));
+    StringBuilder out = new StringBuilder();
+    int at = 0;
+    for (Edit edit : all) {
+      out.append(text, at, edit.start()).append(edit.text());
+      at = Math.max(at, edit.end());
+    }
+    out.append(text.substring(at));
+    return out.toString();
+  }
+
+  /**
+   * How code added to this file names {@code qualifiedName}: its simple name, imported if need be,
+   * or the qualified name when the simple name means something else here.
+   */
+  static String typeName(CompilationUnit unit, String qualifiedName, Set<String> needed) {
+    String simple = qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1);
+    String pkg = qualifiedName.substring(0, qualifiedName.lastIndexOf('.'));
+    boolean wildcard = false;
+    for (ImportDeclaration i : unit.getImports()) {
+      if (i.isStatic()) {
+        continue;
+      }
+      String name = i.getNameAsString();
+      if (i.isAsterisk()) {
+        wildcard |= name.equals(pkg);
+      } else if (name.equals(qualifiedName)) {
+        return simple;
+      } else if (name.endsWith("." + simple)) {
+        return qualifiedName;
+      }
+    }
+    for (TypeDeclaration<?> type : unit.findAll(TypeDeclaration.class)) {
+      if (type.getNameAsString().equals(simple)) {
+        return qualifiedName;
+      }
+    }
+    String own = unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+    if (wildcard || own.equals(pkg) || pkg.equals("java.lang")) {
+      return simple;
+    }
+    needed.add(qualifiedName);
+    return simple;
+  }
+
+  /** Each needed import, on its own line, in sorted position among the non-static imports. */
+  private List<Edit> importEdits(CompilationUnit unit) {
+    List<Edit> out = new ArrayList<>();
+    List<ImportDeclaration> existing =
+        unit.getImports().stream().filter(i -> !i.isStatic()).toList();
+    for (String name : imports) {
+      String line = "import " + name + ";";
+      ImportDeclaration before = null;
+      for (ImportDeclaration i : existing) {
+        if (importText(i).compareTo(name) > 0) {
+          before = i;
+          break;
+        }
+      }
+      if (before != null) {
+        int at = lineStart(begin(before));
+        out.add(new Edit(at, at, line + eol));
+      } else if (!existing.isEmpty()) {
+        ImportDeclaration last = existing.get(existing.size() - 1);
+        int at = end(last);
+        out.add(new Edit(at, at, eol + line));
+      } else if (!unit.getImports().isEmpty()) {
+        ImportDeclaration last = unit.getImports().get(unit.getImports().size() - 1);
+        int at = end(last);
+        out.add(new Edit(at, at, eol + eol + line));
+      } else if (unit.getPackageDeclaration().isPresent()) {
+        int at = end(unit.getPackageDeclaration().get());
+        out.add(new Edit(at, at, eol + eol + line));
+      } else {
+        out.add(new Edit(0, 0, line + eol + eol));
+      }
+    }
+    return out;
+  }
+
+  private static String importText(ImportDeclaration i) {
+    return i.getNameAsString() + (i.isAsterisk() ? ".*" : "");
+  }
+}

@@ -1,0 +1,138 @@
+package dev.clearguard.checker.fix;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.source.util.JavacTask;
+import dev.clearguard.checker.ClearGuardListener;
+import dev.clearguard.checker.Options;
+import dev.clearguard.rules.Finding;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * Compiles sources in-process with ClearGuard's listener to get real findings, runs the fixer on
+ * them, and checks that the fixed code compiles and leaves nothing the fixer could still fix.
+ */
+final class FixTester {
+  /**
+   * Enough of the runtime's SnapshotMap for the rules to offer it and for fixed code to compile.
+   */
+  static final String SNAPSHOT_MAP_STUB =
+      """
+      package dev.clearguard.runtime;
+      public final class SnapshotMap<K, V> extends java.util.concurrent.ConcurrentHashMap<K, V> {
+        public SnapshotMap() {}
+        public SnapshotMap(int capacity) {}
+        public SnapshotMap(java.util.Map<? extends K, ? extends V> m) {}
+        public java.util.Map<K,V> drain(){return null;}
+        public java.util.Map<K,V> swap(java.util.Map<? extends K, ? extends V> m){return null;}
+      }
+      """;
+
+  private static final Pattern PACKAGE = Pattern.compile("^package ([\\w.]+);", Pattern.MULTILINE);
+  private static final Pattern CLASS =
+      Pattern.compile(
+          "^(?:public |final |abstract )*(?:class|record|enum|interface) (\\w+)",
+          Pattern.MULTILINE);
+
+  /** The outcome of compiling some sources with ClearGuard. */
+  record Compiled(boolean success, List<Finding> findings, String diagnostics) {}
+
+  private FixTester() {}
+
+  /** Where a source file with this text lives below a source root. */
+  static String relativePath(String source) {
+    Matcher pkg = PACKAGE.matcher(source);
+    Matcher type = CLASS.matcher(source);
+    assertTrue(type.find(), "no class in test source");
+    String dir = pkg.find() ? pkg.group(1).replace('.', '/') + "/" : "";
+    return dir + type.group(1) + ".java";
+  }
+
+  /** Compiles the files with ClearGuard; the stub SnapshotMap is added when asked. */
+  static Compiled compile(Path dir, boolean snapshotMap, List<Path> files) {
+    try {
+      List<Path> all = new ArrayList<>(files);
+      if (snapshotMap) {
+        Path stub = dir.resolve("stub/dev/clearguard/runtime/SnapshotMap.java");
+        Files.createDirectories(stub.getParent());
+        Files.writeString(stub, SNAPSHOT_MAP_STUB);
+        all.add(stub);
+      }
+      Path classes = Files.createDirectories(dir.resolve("classes-" + System.nanoTime()));
+      JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+      DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+      try (StandardJavaFileManager fm = compiler.getStandardFileManager(null, Locale.ROOT, null)) {
+        JavacTask task =
+            (JavacTask)
+                compiler.getTask(
+                    new StringWriter(),
+                    fm,
+                    diagnostics,
+                    List.of("-d", classes.toString(), "-proc:none"),
+                    null,
+                    fm.getJavaFileObjectsFromPaths(all));
+        ClearGuardListener listener = new ClearGuardListener(task, Options.defaults());
+        task.addTaskListener(listener);
+        boolean ok = task.call();
+        return new Compiled(ok, listener.findings(), diagnostics.getDiagnostics().toString());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes one source below {@code dir} and compiles it with ClearGuard. */
+  static Compiled compile(Path dir, boolean snapshotMap, String source) {
+    try {
+      Path file = dir.resolve("src").resolve(relativePath(source));
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, source);
+      return compile(dir, snapshotMap, List.of(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Fixes {@code before} and returns the result, after checking that the fixed text compiles and
+   * that ClearGuard then reports nothing the fixer can still fix.
+   */
+  static FixResult fix(Path dir, boolean snapshotMap, String before) {
+    Compiled first = compile(dir.resolve("before"), snapshotMap, before);
+    assertTrue(first.success(), first.diagnostics());
+    String file = first.findings().isEmpty() ? "none" : first.findings().get(0).file();
+    FixResult result = Fixer.fix(file, before, first.findings());
+    Compiled second = compile(dir.resolve("after"), snapshotMap, result.fixed());
+    assertTrue(second.success(), () -> second.diagnostics() + "\n" + result.fixed());
+    FixResult again = Fixer.fix(file, result.fixed(), second.findings());
+    assertEquals(
+        List.of(), again.applied(), () -> "still fixable after the fix:\n" + again.fixed());
+    assertEquals(
+        result.manual().size(),
+        second.findings().size(),
+        () -> "new or remaining findings after the fix: " + second.findings());
+    return result;
+  }
+
+  /** Asserts the fixed text exactly. */
+  static FixResult assertFix(Path dir, boolean snapshotMap, String before, String after) {
+    FixResult result = fix(dir, snapshotMap, before);
+    assertEquals(after, result.fixed(), () -> String.valueOf(result.outcomes()));
+    return result;
+  }
+}

@@ -1,0 +1,160 @@
+package dev.clearguard.checker.fix;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The samples' findings, fixed through {@code -Xplugin:"ClearGuard patch=..."}: the patch applies
+ * with {@code git apply} from the repository root, the patched code compiles, ClearGuard then finds
+ * nothing the fixer could fix, and the patch touches only lines the findings are about.
+ */
+final class SamplesRoundTripTest {
+  private static final Path SAMPLES = Path.of("../samples/src/main/java");
+  private static final Path RUNTIME_CLASSES = Path.of("../runtime/target/classes");
+  private static final Pattern HUNK =
+      Pattern.compile("^@@ -(\\d+)(?:,(\\d+))? \\+", Pattern.MULTILINE);
+
+  @TempDir Path dir;
+
+  @Test
+  void fixSamplesWithSnapshotMapRoundTrip() throws Exception {
+    roundTrip(true);
+  }
+
+  @Test
+  void fixSamplesWithoutSnapshotMapRoundTrip() throws Exception {
+    roundTrip(false);
+  }
+
+  private void roundTrip(boolean snapshotMap) throws Exception {
+    Path repo = dir.resolve("repo");
+    Path sources = repo.resolve("samples/src/main/java");
+    copy(SAMPLES, sources);
+    List<Path> classPath = new ArrayList<>();
+    List<Path> extra = new ArrayList<>();
+    if (snapshotMap) {
+      if (Files.exists(RUNTIME_CLASSES.resolve("dev/clearguard/runtime/SnapshotMap.class"))) {
+        classPath.add(RUNTIME_CLASSES.toAbsolutePath());
+      } else {
+        Path stub = dir.resolve("stub/dev/clearguard/runtime/SnapshotMap.java");
+        Files.createDirectories(stub.getParent());
+        Files.writeString(stub, FixTester.SNAPSHOT_MAP_STUB);
+        extra.add(stub);
+      }
+    }
+    Map<Path, String> original = read(sources);
+    // A checkout: the patch names files relative to the work tree's root.
+    Assumptions.assumeTrue(UnifiedDiffTest.git(repo, "init", "-q") == 0, "git is not available");
+    Path patch = dir.resolve("out/clearguard.patch");
+    PluginCompile first =
+        PluginCompile.run("patch=" + patch, files(sources, extra), classPath, dir.resolve("c1"));
+    assertTrue(first.success, first.diagnostics);
+    assertEquals(22, first.warnings.size(), first.warnings::toString);
+    assertEquals(original, read(sources), "the plugin must not touch sources");
+    String diff = Files.readString(patch);
+    assertFalse(diff.isEmpty());
+    assertOnlyFindingLinesChange(diff, first.warnings);
+
+    assertTrue(diff.startsWith("--- a/samples/src/main/java/dev/clearguard/samples/"), diff);
+    assertEquals(0, UnifiedDiffTest.git(repo, "apply", "--check", patch.toString()));
+    assertEquals(0, UnifiedDiffTest.git(repo, "apply", patch.toString()));
+    for (Map.Entry<Path, String> file : original.entrySet()) {
+      boolean hasFinding = first.warnings.stream().anyMatch(w -> w.startsWith(file.getKey() + ":"));
+      if (!hasFinding) {
+        assertEquals(file.getValue(), Files.readString(file.getKey()), file.getKey().toString());
+      }
+    }
+
+    Path second = dir.resolve("out/second.patch");
+    PluginCompile again =
+        PluginCompile.run("patch=" + second, files(sources, extra), classPath, dir.resolve("c2"));
+    assertTrue(again.success, again.diagnostics);
+    assertEquals("", Files.readString(second), "still fixable after the patch");
+    // Without SnapshotMap the two drain loops and the two locks on `routes` stay manual.
+    assertEquals(snapshotMap ? 0 : 4, again.warnings.size(), again.warnings::toString);
+  }
+
+  /** Every removed line is on a line a finding reports, or within a few lines of its statement. */
+  private static void assertOnlyFindingLinesChange(String diff, List<String> warnings) {
+    String[] files = diff.split("(?m)^--- a/");
+    for (String file : files) {
+      if (file.isEmpty()) {
+        continue;
+      }
+      String name = file.substring(0, file.indexOf('\n'));
+      List<Integer> findingLines = new ArrayList<>();
+      for (String w : warnings) {
+        String path = w.substring(0, w.indexOf(".java:") + 5).replace('\\', '/');
+        if (path.endsWith(name)) {
+          findingLines.add(Integer.parseInt(w.substring(path.length() + 1, w.indexOf(": ["))));
+        }
+      }
+      assertFalse(findingLines.isEmpty(), "patched a file without findings: " + name);
+      Matcher hunk = HUNK.matcher(file);
+      while (hunk.find()) {
+        int line = Integer.parseInt(hunk.group(1));
+        int start = hunk.end();
+        String body = file.substring(file.indexOf('\n', start) + 1);
+        for (String l : body.split("\n")) {
+          if (l.startsWith("@@") || l.startsWith("--- ")) {
+            break;
+          }
+          if (l.startsWith("-")) {
+            int at = line;
+            boolean near =
+                findingLines.stream().anyMatch(f -> at >= f - 1 && at <= f + 4)
+                    || l.matches("-\\s*(private|static|final|volatile|@).*Map<.*");
+            assertTrue(near, name + ":" + at + " changed without a finding: " + l);
+          }
+          if (!l.startsWith("+") && !l.startsWith("\\")) {
+            line++;
+          }
+        }
+      }
+    }
+  }
+
+  private static List<Path> files(Path root, List<Path> extra) throws IOException {
+    List<Path> out = new ArrayList<>(read(root).keySet());
+    out.addAll(extra);
+    return out;
+  }
+
+  private static Map<Path, String> read(Path root) throws IOException {
+    Map<Path, String> out = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.filter(p -> p.toString().endsWith(".java")).toList()) {
+        out.put(p, Files.readString(p));
+      }
+    }
+    return out;
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path p : walk.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
+}
