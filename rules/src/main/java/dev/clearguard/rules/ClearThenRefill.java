@@ -83,7 +83,8 @@ public final class ClearThenRefill implements Rule {
               at.offset(),
               message,
               plan,
-              event.site().path()));
+              // The statement, not the call: javac places a call's diagnostic at its '(' .
+              statementPath));
     }
   }
 

@@ -93,7 +93,8 @@ public final class UnsafeMapReassignment implements Rule {
             at.offset(),
             message,
             plan,
-            assignmentPath));
+            // The statement when there is one: javac places an assignment's diagnostic at '='.
+            statement == assignment ? assignmentPath : assignmentPath.getParentPath()));
   }
 
   /**
