@@ -7,13 +7,14 @@
 #
 # Usage (from anywhere):  bash benchmarks/jcstress-ci.sh
 #   SKIP_BUILD=1       reuse an existing jar instead of running Maven
-#   JCSTRESS_OPTS=...  replace the time budget below, e.g. JCSTRESS_OPTS="-m quick" for a longer
-#                      run with jcstress's per-actor compilation modes (about 15x slower)
+#   JCSTRESS_OPTS=...  replace the time budget below, e.g. JCSTRESS_OPTS="-m quick" for a much
+#                      longer run with jcstress's JVM flag matrix and per-actor compilation modes
 #
 # The default budget: one JVM configuration (-jvmArgs switches off jcstress's flag matrix) with
 # tiered compilation, one compilation mode for all actors (-sc false), 2 iterations of 500 ms per
-# fork. On JDK 17 jcstress still runs every test twice (+/-UseBiasedLocking). About 1 minute for
-# the seven tests on 2 cores; each control then shows its forbidden outcome hundreds of times.
+# fork. On JDK 17 jcstress still runs every test twice (+/-UseBiasedLocking). 70-80 s for the
+# build and the seven tests on 2 busy cores; each control then showed its forbidden outcome
+# 68 to 2,400 times. See docs/benchmarks.md.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."

@@ -31,9 +31,20 @@ import org.openjdk.jmh.annotations.Warmup;
  * System.nanoTime()} calls (some tens of ns) per invocation, which is noise against a
  * ConcurrentHashMap walk of 10^3 or 10^6 entries but is most of what an O(1) SnapshotMap clear or
  * drain measures here: those scores are upper bounds, so the ratios to ConcurrentHashMap are
- * conservative. Measuring batches instead would need a pool of full maps, which at 10^6 entries
- * does not fit a sensible heap. Refilling writes 10^6 entries (tens of ms), so an iteration holds
- * few invocations; the errors are wide accordingly.
+ * conservative. At 10^6 the refill also leaves caches and TLBs cold, which adds microseconds to
+ * whatever is timed next; {@code floor_afterRefill} times an empty call under the same conditions.
+ * Measuring batches instead would need a pool of full maps, which at 10^6 entries does not fit a
+ * sensible heap. Refilling writes 10^6 entries (tens of ms), so an iteration holds few invocations;
+ * the errors are wide accordingly.
+ *
+ * <p>Warm-up: at 10^6 entries a refill takes tens of ms, so a short run calls each operation only
+ * some dozens of times, too few for the JIT (C2 compiles after thousands of calls). Without help,
+ * SnapshotMap's O(1) operations ran interpreted at 10^6 and compiled at 10^3 ({@code
+ * -XX:+PrintCompilation} showed no compilation of {@code SnapshotMap::clear}, {@code retire} or
+ * {@code sealAndAwaitWriters}), while ConcurrentHashMap's walks were OSR-compiled inside their
+ * loops. So each state first runs every operation of its map class {@value #WARM_UP_CALLS} times on
+ * a small map of the same types, through the same static methods the benchmarks call; both maps get
+ * the same treatment, and every score is of JIT-compiled code.
  *
  * <p>The refilled map is the same instance each time, as for a long-lived cache. Both maps are
  * presized for {@code size}; ConcurrentHashMap keeps its table across clear(), SnapshotMap starts a
@@ -53,6 +64,9 @@ import org.openjdk.jmh.annotations.Warmup;
     jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
 public class WholeMapBenchmark {
 
+  static final int WARM_UP_CALLS = 20_000;
+  private static final int WARM_UP_SIZE = 16;
+
   /** The map size and the keys, shared by both states. */
   @State(Scope.Benchmark)
   public static class Size {
@@ -67,11 +81,34 @@ public class WholeMapBenchmark {
     @Setup
     public void keys() {
       keys = Maps.keys(0, size);
-      fresh = new HashMap<>(size * 2);
-      for (Integer k : keys) {
-        fresh.put(k, -k);
-      }
+      fresh = freshContents(keys);
     }
+  }
+
+  static Map<Integer, Integer> freshContents(Integer[] keys) {
+    Map<Integer, Integer> fresh = new HashMap<>(keys.length * 2);
+    for (Integer k : keys) {
+      fresh.put(k, -k);
+    }
+    return fresh;
+  }
+
+  static void iterateRemove(Map<Integer, Integer> map) {
+    for (Iterator<Integer> it = map.keySet().iterator(); it.hasNext(); ) {
+      it.next();
+      it.remove();
+    }
+  }
+
+  static Map<Integer, Integer> copyThenClear(Map<Integer, Integer> map) {
+    Map<Integer, Integer> copy = new HashMap<>(map);
+    map.clear();
+    return copy;
+  }
+
+  static void clearThenPutAll(Map<Integer, Integer> map, Map<Integer, Integer> fresh) {
+    map.clear();
+    map.putAll(fresh);
   }
 
   @State(Scope.Thread)
@@ -80,6 +117,17 @@ public class WholeMapBenchmark {
 
     @Setup(Level.Trial)
     public void create(Size s) {
+      ConcurrentHashMap<Integer, Integer> small = new ConcurrentHashMap<>(WARM_UP_SIZE);
+      Map<Integer, Integer> smallFresh = freshContents(Maps.keys(0, WARM_UP_SIZE));
+      for (int i = 0; i < WARM_UP_CALLS; i++) {
+        smallFresh.forEach(small::put);
+        small.clear();
+        smallFresh.forEach(small::put);
+        iterateRemove(small);
+        smallFresh.forEach(small::put);
+        copyThenClear(small);
+        clearThenPutAll(small, smallFresh);
+      }
       map = new ConcurrentHashMap<>(s.size);
     }
 
@@ -97,6 +145,15 @@ public class WholeMapBenchmark {
 
     @Setup(Level.Trial)
     public void create(Size s) {
+      SnapshotMap<Integer, Integer> small = new SnapshotMap<>(WARM_UP_SIZE);
+      Map<Integer, Integer> smallFresh = freshContents(Maps.keys(0, WARM_UP_SIZE));
+      for (int i = 0; i < WARM_UP_CALLS; i++) {
+        smallFresh.forEach(small::put);
+        small.clear();
+        smallFresh.forEach(small::put);
+        small.drain();
+        small.swap(smallFresh);
+      }
       map = new SnapshotMap<>(s.size);
     }
 
@@ -106,6 +163,16 @@ public class WholeMapBenchmark {
         map.put(k, k);
       }
     }
+  }
+
+  /**
+   * The harness floor: nothing but the timed call itself, right after the same refill. A 10^6
+   * refill leaves caches and TLBs cold for the timed region, so even this costs microseconds there;
+   * any O(1) operation measured at that size includes it.
+   */
+  @Benchmark
+  public Object floor_afterRefill(Chm m) {
+    return m.map;
   }
 
   @Benchmark
@@ -123,10 +190,7 @@ public class WholeMapBenchmark {
   /** The IterateRemoveClear anti-pattern: every entry removed one by one. */
   @Benchmark
   public Object clear_chmIterateRemove(Chm m) {
-    for (Iterator<Integer> it = m.map.keySet().iterator(); it.hasNext(); ) {
-      it.next();
-      it.remove();
-    }
+    iterateRemove(m.map);
     return m.map;
   }
 
@@ -138,9 +202,7 @@ public class WholeMapBenchmark {
   /** The usual hand-written drain: copy, then clear (loses writes that land in between). */
   @Benchmark
   public Map<Integer, Integer> drain_chmCopyThenClear(Chm m) {
-    Map<Integer, Integer> copy = new HashMap<>(m.map);
-    m.map.clear();
-    return copy;
+    return copyThenClear(m.map);
   }
 
   @Benchmark
@@ -151,8 +213,7 @@ public class WholeMapBenchmark {
   /** The ClearThenRefill anti-pattern: readers see an empty, then a partial map. */
   @Benchmark
   public Object swap_chmClearThenPutAll(Chm m, Size s) {
-    m.map.clear();
-    m.map.putAll(s.fresh);
+    clearThenPutAll(m.map, s.fresh);
     return m.map;
   }
 }
