@@ -1,0 +1,7 @@
+package javax.annotation.concurrent;
+
+import java.lang.annotation.*;
+
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.TYPE)
+public @interface ThreadSafe {}
