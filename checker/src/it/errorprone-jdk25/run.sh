@@ -6,6 +6,7 @@
 #   2. -Xep:IterateRemoveClear:ERROR fails the build with exactly those findings as errors;
 #   3. -XepPatchChecks/-XepPatchLocation:IN_PLACE applies the suggested fixes, the patched sources
 #      compile, and only the findings without an automatic fix remain (expected-after-patch.txt).
+# It first checks that docs/guide-errorprone.md shows exactly this set-up.
 # Usage: checker/src/it/errorprone-jdk25/run.sh   (JDK 17 as the default java; JDK 25 at
 # $CLEARGUARD_JDK25, default /usr/lib/jvm/temurin-25-jdk-amd64). Takes about a minute and a half.
 set -euo pipefail
@@ -17,6 +18,16 @@ RULES='IterateRemoveClear|ClearThenRefill|UnsafeMapReassignment|SyncOnReassigned
 # The samples are not written for Error Prone's own GuardedBy check, whose errors would stop the
 # build before ours are compared (QuotaLedger calls an unannotated helper under its lock).
 BASE_FLAGS='-Xep:GuardedBy:WARN'
+
+# The guide documents this directory's set-up: its snippets must not drift from what is tested here.
+GUIDE="$ROOT/docs/guide-errorprone.md"
+while IFS= read -r flag; do
+  grep -qxF -- "$flag" "$GUIDE" || { echo "FAILED: $GUIDE lacks the jvm.config line $flag" >&2; exit 1; }
+done <"$IT/.mvn/jvm.config"
+plugin_block() { sed -n "$2" "$1" | sed -E 's/^[[:space:]]+//'; }
+diff <(plugin_block "$IT/pom.xml" '/<plugin>/,/<\/plugin>/p') \
+  <(plugin_block "$GUIDE" '/^<plugin>/,/^<\/plugin>/p') \
+  || { echo "FAILED: the guide's maven-compiler-plugin snippet differs from $IT/pom.xml" >&2; exit 1; }
 
 [ -x "$JDK25/bin/javac" ] || { echo "no JDK 25 at $JDK25 (set CLEARGUARD_JDK25)" >&2; exit 1; }
 "$JDK25/bin/java" -version 2>&1 | head -1
