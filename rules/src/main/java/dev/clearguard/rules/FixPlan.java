@@ -78,7 +78,7 @@ public record FixPlan(
    * @param owner the declaring class's binary name
    * @param name the field's simple name
    * @param declaration the position of the field's declaration
-   * @param declaredType the declared type as written in source, e.g. {@code Map<String, Session>}
+   * @param declaredType the declared type as javac prints it, e.g. {@code Map<String, Session>}
    * @param visibility {@code private}, {@code package}, {@code protected} or {@code public}
    */
   public record FieldRef(

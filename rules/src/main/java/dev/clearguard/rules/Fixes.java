@@ -108,7 +108,11 @@ final class Fixes {
         switch (shape) {
           case CLEAR_LOOP, CLEAR_CALL ->
               "call `" + name + ".clear()` instead (one call, no lost-write window)";
-          case DRAIN_LOOP, CLEAR_THEN_REFILL, REASSIGN_EMPTY, REASSIGN_VALUE ->
+          case DRAIN_LOOP ->
+              "remove each entry with `"
+                  + name
+                  + ".remove(key, value)` so a value written meanwhile survives for the next pass";
+          case CLEAR_THEN_REFILL, REASSIGN_EMPTY, REASSIGN_VALUE ->
               map.field() != null && rewritable(map.field())
                   ? "make `" + name + "` volatile and publish a complete new map in one assignment"
                   : "build the new contents in a local map and publish it in one assignment to a"

@@ -52,6 +52,10 @@ public final class ClassFacts {
   final List<Event<StatementTree>> loops = new ArrayList<>();
   final List<Event<SynchronizedTree>> syncs = new ArrayList<>();
   final Set<Element> privateMethods = new HashSet<>();
+
+  /** Lock fields assigned one half of a ReadWriteLock outside their declaration. */
+  final Map<Element, Lock> lockHalves = new java.util.HashMap<>();
+
   private final Map<Element, Boolean> reassignedLocals = new java.util.HashMap<>();
   final Set<Element> escapedMethods = new HashSet<>();
   final Map<Element, List<Site>> callSites = new java.util.HashMap<>();
@@ -72,8 +76,42 @@ public final class ClassFacts {
       CompilationUnitTree unit, ClassTree topLevel, Trees trees, Types types, Elements elements) {
     ClassFacts facts = new ClassFacts(unit, topLevel, trees, types, elements);
     new FactsScanner(facts).scan(new TreePath(new TreePath(unit), topLevel), null);
+    facts.resolveLockHalves();
     facts.inheritCallerContext();
     return facts;
+  }
+
+  /**
+   * A lock field assigned {@code rw.readLock()} in a constructor was recorded as a lock of its own
+   * wherever it was taken before the scanner reached the constructor: make it the half of {@code
+   * rw} it is, everywhere.
+   */
+  private void resolveLockHalves() {
+    if (lockHalves.isEmpty()) {
+      return;
+    }
+    java.util.function.UnaryOperator<Site> remap =
+        site -> {
+          List<Lock> locks = new ArrayList<>();
+          boolean changed = false;
+          for (Lock lock : site.locks()) {
+            Lock half = lock.mode() == Lock.Mode.EXCLUSIVE ? lockHalves.get(lock.key()) : null;
+            locks.add(half != null ? half : lock);
+            changed |= half != null;
+          }
+          return changed ? new Site(site.path(), site.publishing(), locks, site.method()) : site;
+        };
+    rewriteSites(remap);
+    callSites.replaceAll((method, sites) -> sites.stream().map(remap).toList());
+  }
+
+  private void rewriteSites(java.util.function.UnaryOperator<Site> rewrite) {
+    for (FieldFacts field : fields.values()) {
+      field.adjustSites(rewrite);
+    }
+    calls.replaceAll(e -> new Event<>(e.tree(), rewrite.apply(e.site())));
+    loops.replaceAll(e -> new Event<>(e.tree(), rewrite.apply(e.site())));
+    syncs.replaceAll(e -> new Event<>(e.tree(), rewrite.apply(e.site())));
   }
 
   /**
@@ -157,12 +195,7 @@ public final class ClassFacts {
               locks,
               site.method());
         };
-    for (FieldFacts field : fields.values()) {
-      field.adjustSites(adjust);
-    }
-    calls.replaceAll(e -> new Event<>(e.tree(), adjust.apply(e.site())));
-    loops.replaceAll(e -> new Event<>(e.tree(), adjust.apply(e.site())));
-    syncs.replaceAll(e -> new Event<>(e.tree(), adjust.apply(e.site())));
+    rewriteSites(adjust);
   }
 
   /** A tree the rules look at, with the place it stands. */

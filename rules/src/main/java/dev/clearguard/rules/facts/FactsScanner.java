@@ -181,7 +181,9 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
     publishing =
         isPrePublication(tree)
             ? new Publishing(
-                classes.peek(), tree.getModifiers().getFlags().contains(Modifier.STATIC))
+                classes.peek(),
+                tree.getModifiers().getFlags().contains(Modifier.STATIC),
+                isFixture(tree))
             : null;
     method =
         facts.element(getCurrentPath()) instanceof ExecutableElement executable ? executable : null;
@@ -203,6 +205,19 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
       publishing = savedPre;
       method = savedMethod;
     }
+  }
+
+  /** A test fixture: a {@code @Before...} method or JUnit 3's {@code setUp()}. */
+  private static boolean isFixture(MethodTree tree) {
+    if (tree.getName().contentEquals("setUp")) {
+      return true;
+    }
+    for (AnnotationTree annotation : tree.getModifiers().getAnnotations()) {
+      if (simpleName(annotation).startsWith("Before")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isPrePublication(MethodTree tree) {
@@ -268,7 +283,8 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
       List<Lock> savedHeld = held;
       ExecutableElement savedMethod = method;
       publishing =
-          new Publishing(classes.peek(), tree.getModifiers().getFlags().contains(Modifier.STATIC));
+          new Publishing(
+              classes.peek(), tree.getModifiers().getFlags().contains(Modifier.STATIC), false);
       held = new ArrayList<>();
       method = null;
       try {
@@ -318,7 +334,7 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
     Publishing savedPre = publishing;
     ExecutableElement savedMethod = method;
     if (getCurrentPath().getParentPath().getLeaf() instanceof ClassTree) {
-      publishing = new Publishing(classes.peek(), tree.isStatic()); // an initialiser block
+      publishing = new Publishing(classes.peek(), tree.isStatic(), false); // an initialiser block
       held = new ArrayList<>();
       method = null;
     } else {
@@ -587,6 +603,23 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
     }
   }
 
+  /**
+   * {@code readLock = rw.readLock();} in a constructor: the field is that half of {@code rw}. Uses
+   * of the field before this assignment was seen were recorded under the field itself; {@link
+   * ClassFacts} maps them afterwards.
+   */
+  private void noteLockHalf(FieldFacts field, ExpressionTree value, TreePath context) {
+    if (facts.lockHalves.containsKey(field.element())
+        || !facts.knowledge().isLock(field.element().asType())
+        || !(MapKnowledge.skipParens(value) instanceof MethodInvocationTree)) {
+      return;
+    }
+    Lock half = lockFor(value, context, 1);
+    if (half != null) {
+      facts.lockHalves.put(field.element(), half);
+    }
+  }
+
   /** Records a use of a field declared in this class, classified by what it does. */
   private void noteUse() {
     TreePath path = getCurrentPath();
@@ -609,6 +642,7 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
     if (parent instanceof AssignmentTree assignment && assignment.getVariable() == leaf) {
       kind = Access.Kind.ASSIGN;
       noteAssignedValue(field, assignment.getExpression(), path.getParentPath());
+      noteLockHalf(field, assignment.getExpression(), path.getParentPath());
     } else if (isMutation(path)) {
       kind = Access.Kind.MUTATE;
     }

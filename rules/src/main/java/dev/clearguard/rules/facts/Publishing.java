@@ -10,8 +10,11 @@ import javax.lang.model.element.TypeElement;
  * @param type the class being set up
  * @param isStatic whether the class itself is being initialised (static initialisers, static
  *     fixtures) rather than an instance
+ * @param fixture whether this is a test fixture ({@code @BeforeEach}, {@code setUp}, ...): test
+ *     frameworks run a class's fixtures and tests one after another, so a fixture also sets up the
+ *     class's static fields before any test can share them
  */
-public record Publishing(TypeElement type, boolean isStatic) {
+public record Publishing(TypeElement type, boolean isStatic, boolean fixture) {
 
   /**
    * Whether a use of {@code field} here happens before the field's holder is shared: the field
@@ -19,6 +22,9 @@ public record Publishing(TypeElement type, boolean isStatic) {
    * field, writes something that may already be shared.
    */
   public boolean covers(FieldFacts field, boolean onThis) {
-    return type.equals(field.owner()) && isStatic == field.isStatic() && (isStatic || onThis);
+    if (!type.equals(field.owner())) {
+      return false;
+    }
+    return field.isStatic() ? isStatic || fixture : !isStatic && onThis;
   }
 }

@@ -1,6 +1,3 @@
-// KNOWN GAP (false positive): readLock/writeLock fields assigned in the constructor from a local
-// ReentrantReadWriteLock are not recognised as the two halves of one lock, so the write-locked
-// swap is reported although every read holds the read lock ("One lock, no finding").
 package config;
 
 import java.util.HashMap;
