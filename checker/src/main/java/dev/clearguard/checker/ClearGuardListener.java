@@ -63,10 +63,21 @@ public final class ClearGuardListener implements TaskListener {
 
   @Override
   public void finished(TaskEvent event) {
-    if (event.getKind() == TaskEvent.Kind.ANALYZE) {
-      analyze(event);
-    } else if (event.getKind() == TaskEvent.Kind.COMPILATION) {
-      writeReports(event.getCompilationUnit());
+    try {
+      if (event.getKind() == TaskEvent.Kind.ANALYZE) {
+        analyze(event);
+      } else if (event.getKind() == TaskEvent.Kind.COMPILATION) {
+        writeReports(event.getCompilationUnit());
+      }
+    } catch (VirtualMachineError e) {
+      throw e; // out of memory is the JVM's to handle, not ours to hide
+    } catch (Throwable e) {
+      // A ClearGuard bug must never fail the user's compilation: say so once and go on.
+      System.err.println(
+          "warning: ClearGuard failed on "
+              + (event.getTypeElement() != null ? event.getTypeElement() : event.getKind())
+              + " and skipped it: "
+              + e);
     }
   }
 
@@ -118,7 +129,9 @@ public final class ClearGuardListener implements TaskListener {
     for (FindingsSink sink : sinks) {
       try {
         sink.compilationFinished(task, all);
-      } catch (IOException | RuntimeException e) {
+      } catch (VirtualMachineError e) {
+        throw e;
+      } catch (Throwable e) {
         // The compilation itself succeeded; losing a report must not fail it, but must be said.
         System.err.println("warning: ClearGuard could not write its report: " + e);
       }
