@@ -56,6 +56,8 @@ final class SourceAnalyzer {
    * @param release the {@code --release} value, or null
    * @param source the {@code -source} value used when there is no release, or null
    * @param encoding the source encoding, or null for the platform's
+   * @param moduleOptions the project's own javac module-system options ({@code --add-exports} and
+   *     the like), which its sources may need to compile
    */
   record Request(
       List<Path> sources,
@@ -63,6 +65,7 @@ final class SourceAnalyzer {
       String release,
       String source,
       String encoding,
+      List<String> moduleOptions,
       Options options) {}
 
   /** A finding plus what the reports and the baseline need to know about its code. */
@@ -105,6 +108,7 @@ final class SourceAnalyzer {
     } else if (request.source() != null) {
       args.addAll(List.of("-source", request.source()));
     }
+    args.addAll(request.moduleOptions());
     args.addAll(List.of("-classpath", String.join(File.pathSeparator, request.classpath())));
 
     try (StandardJavaFileManager files =

@@ -55,7 +55,13 @@ final class Fixtures {
     }
     return SourceAnalyzer.analyze(
         new SourceAnalyzer.Request(
-            SourceAnalyzer.sorted(files), List.of(), "17", null, "UTF-8", Options.defaults()),
+            SourceAnalyzer.sorted(files),
+            List.of(),
+            "17",
+            null,
+            "UTF-8",
+            List.of(),
+            Options.defaults()),
         root);
   }
 
