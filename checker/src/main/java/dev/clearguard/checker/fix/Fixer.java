@@ -118,7 +118,7 @@ public final class Fixer {
       for (Finding f : given) {
         manual.add(new FixResult.Outcome(f, null, "the fixer failed on this file: " + e));
       }
-      return new FixResult(path, text, text, manual);
+      return new FixResult(path, text, text, manual, List.of());
     }
   }
 
@@ -134,7 +134,7 @@ public final class Fixer {
       for (Finding f : findings) {
         manual(f, "JavaParser could not parse the file");
       }
-      return result(source);
+      return result(source, List.of());
     }
     unit = parsed.getResult().get();
     text = new SourceText(source);
@@ -159,16 +159,28 @@ public final class Fixer {
     for (Finding f : alone) {
       minimalOrManual(f, "the map is not a field of this class");
     }
-    return result(text.hasEdits() ? text.apply(unit) : source);
+    List<FixResult.Edit> edits = text.hasEdits() ? text.edits(unit) : List.of();
+    return result(edits.isEmpty() ? source : FixResult.Edit.apply(source, edits), edits);
   }
 
-  private FixResult result(String fixed) {
+  private FixResult result(String fixed, List<FixResult.Edit> edits) {
     List<FixResult.Outcome> list = new ArrayList<>();
     for (Finding f : findings) {
       FixResult.Outcome o = outcomes.get(f);
       list.add(o != null ? o : new FixResult.Outcome(f, null, "no automatic fix applies"));
     }
-    return new FixResult(path, source, fixed, list);
+    return new FixResult(path, source, fixed, list, edits);
+  }
+
+  /** The positions of a finding in the list given, which name it in {@link FixResult#edits()}. */
+  private Set<Integer> indexes(Finding f) {
+    Set<Integer> out = new TreeSet<>();
+    for (int i = 0; i < findings.size(); i++) {
+      if (findings.get(i).equals(f)) {
+        out.add(i);
+      }
+    }
+    return out;
   }
 
   private boolean sameFile(String file) {
@@ -342,9 +354,12 @@ public final class Fixer {
       failures.values().forEach(r -> note(why, r));
       return false;
     }
-    text.accept(migration, imports);
+    // The migration is part of every fixed finding's fix: each one, applied alone, must compile.
+    Set<Integer> migrated = new TreeSet<>();
+    fixes.keySet().forEach(f -> migrated.addAll(indexes(f)));
+    text.accept(migration, imports, migrated);
     for (Map.Entry<Finding, List<Edit>> fix : fixes.entrySet()) {
-      text.accept(fix.getValue(), fixImports.get(fix.getKey()));
+      text.accept(fix.getValue(), fixImports.get(fix.getKey()), indexes(fix.getKey()));
       applied(fix.getKey(), strategy);
     }
     for (Finding f : group) {
@@ -405,7 +420,7 @@ public final class Fixer {
               ? "the statement to rewrite was not found"
               : clearEdits(plan, target, edits);
       if (failure == null && text.fits(edits)) {
-        text.accept(edits, Set.of());
+        text.accept(edits, Set.of(), indexes(f));
         applied(f, Strategy.MINIMAL_CLEAR);
         return;
       }

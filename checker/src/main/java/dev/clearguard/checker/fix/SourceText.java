@@ -7,8 +7,11 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -32,8 +35,12 @@ final class SourceText {
   final String text;
   final String eol;
   private final int[] lineStarts;
-  private final List<Edit> edits = new ArrayList<>();
-  private final Set<String> imports = new TreeSet<>();
+
+  /** Each accepted edit, with the findings (their indexes) that need it. */
+  private final Map<Edit, Set<Integer>> edits = new LinkedHashMap<>();
+
+  /** Each import to add, with the findings that need it. */
+  private final Map<String, Set<Integer>> imports = new TreeMap<>();
 
   SourceText(String text) {
     this.text = text;
@@ -152,7 +159,7 @@ final class SourceText {
   /** Whether the edits can all be made together with those already accepted. */
   boolean fits(List<Edit> planned) {
     for (int i = 0; i < planned.size(); i++) {
-      for (Edit accepted : edits) {
+      for (Edit accepted : edits.keySet()) {
         if (planned.get(i).overlaps(accepted) && !planned.get(i).equals(accepted)) {
           return false;
         }
@@ -166,32 +173,54 @@ final class SourceText {
     return true;
   }
 
-  void accept(List<Edit> planned, Set<String> neededImports) {
+  /** Accepts the edits and imports one fix needs, for the findings at {@code owners}. */
+  void accept(List<Edit> planned, Set<String> neededImports, Set<Integer> owners) {
     for (Edit edit : planned) {
-      if (!edits.contains(edit)) {
-        edits.add(edit);
-      }
+      edits.computeIfAbsent(edit, e -> new TreeSet<>()).addAll(owners);
     }
-    imports.addAll(neededImports);
+    for (String name : neededImports) {
+      imports.computeIfAbsent(name, n -> new TreeSet<>()).addAll(owners);
+    }
   }
 
   boolean hasEdits() {
     return !edits.isEmpty();
   }
 
-  /** The text with every accepted edit and the imports they need. */
-  String apply(CompilationUnit unit) {
-    List<Edit> all = new ArrayList<>(edits);
+  /**
+   * Every accepted edit and the import insertions they need, in text order. Insertions at one
+   * offset are joined into one edit serving all their findings: a patcher that takes the findings'
+   * fixes one by one (Error Prone's) drops an insertion only when it is identical to one it already
+   * has, so the fixes of any two findings must agree on what goes at each offset.
+   */
+  List<FixResult.Edit> edits(CompilationUnit unit) {
+    List<FixResult.Edit> all = new ArrayList<>();
+    edits.forEach(
+        (e, owners) -> all.add(new FixResult.Edit(e.start(), e.end(), e.text(), list(owners))));
     all.addAll(importEdits(unit));
-    all.sort(Comparator.comparingInt(Edit::start).thenComparingInt(Edit::end));
-    StringBuilder out = new StringBuilder();
-    int at = 0;
-    for (Edit edit : all) {
-      out.append(text, at, edit.start()).append(edit.text());
-      at = Math.max(at, edit.end());
+    all.sort(Comparator.comparingInt(FixResult.Edit::start).thenComparingInt(FixResult.Edit::end));
+    List<FixResult.Edit> out = new ArrayList<>();
+    for (FixResult.Edit edit : all) {
+      FixResult.Edit last = out.isEmpty() ? null : out.get(out.size() - 1);
+      if (last != null
+          && last.isInsertion()
+          && edit.isInsertion()
+          && last.start() == edit.start()) {
+        Set<Integer> owners = new TreeSet<>(last.findings());
+        owners.addAll(edit.findings());
+        out.set(
+            out.size() - 1,
+            new FixResult.Edit(
+                edit.start(), edit.end(), last.replacement() + edit.replacement(), list(owners)));
+      } else {
+        out.add(edit);
+      }
     }
-    out.append(text.substring(at));
-    return out.toString();
+    return out;
+  }
+
+  private static List<Integer> list(Set<Integer> owners) {
+    return List.copyOf(new TreeSet<>(owners));
   }
 
   /**
@@ -229,11 +258,13 @@ final class SourceText {
   }
 
   /** Each needed import, on its own line, in sorted position among the non-static imports. */
-  private List<Edit> importEdits(CompilationUnit unit) {
-    List<Edit> out = new ArrayList<>();
+  private List<FixResult.Edit> importEdits(CompilationUnit unit) {
+    List<FixResult.Edit> out = new ArrayList<>();
     List<ImportDeclaration> existing =
         unit.getImports().stream().filter(i -> !i.isStatic()).toList();
-    for (String name : imports) {
+    for (Map.Entry<String, Set<Integer>> needed : imports.entrySet()) {
+      String name = needed.getKey();
+      List<Integer> owners = list(needed.getValue());
       String line = "import " + name + ";";
       ImportDeclaration before = null;
       for (ImportDeclaration i : existing) {
@@ -244,20 +275,20 @@ final class SourceText {
       }
       if (before != null) {
         int at = lineStart(begin(before));
-        out.add(new Edit(at, at, line + eol));
+        out.add(new FixResult.Edit(at, at, line + eol, owners));
       } else if (!existing.isEmpty()) {
         ImportDeclaration last = existing.get(existing.size() - 1);
         int at = end(last);
-        out.add(new Edit(at, at, eol + line));
+        out.add(new FixResult.Edit(at, at, eol + line, owners));
       } else if (!unit.getImports().isEmpty()) {
         ImportDeclaration last = unit.getImports().get(unit.getImports().size() - 1);
         int at = end(last);
-        out.add(new Edit(at, at, eol + eol + line));
+        out.add(new FixResult.Edit(at, at, eol + eol + line, owners));
       } else if (unit.getPackageDeclaration().isPresent()) {
         int at = end(unit.getPackageDeclaration().get());
-        out.add(new Edit(at, at, eol + eol + line));
+        out.add(new FixResult.Edit(at, at, eol + eol + line, owners));
       } else {
-        out.add(new Edit(0, 0, line + eol + eol));
+        out.add(new FixResult.Edit(0, 0, line + eol + eol, owners));
       }
     }
     return out;

@@ -117,6 +117,7 @@ final class FixTester {
     assertTrue(first.success(), first.diagnostics());
     String file = first.findings().isEmpty() ? "none" : first.findings().get(0).file();
     FixResult result = Fixer.fix(file, before, first.findings());
+    assertEditsMakeTheFix(dir, snapshotMap, result);
     Compiled second = compile(dir.resolve("after"), snapshotMap, result.fixed());
     assertTrue(second.success(), () -> second.diagnostics() + "\n" + result.fixed());
     FixResult again = Fixer.fix(file, result.fixed(), second.findings());
@@ -127,6 +128,25 @@ final class FixTester {
         second.findings().size(),
         () -> "new or remaining findings after the fix: " + second.findings());
     return result;
+  }
+
+  /**
+   * The per-finding edits: together they make the fixed text; an applied finding has some, a manual
+   * one none; and each applied finding's edits, applied alone (as an IDE applies one suggested
+   * fix), give code that compiles.
+   */
+  static void assertEditsMakeTheFix(Path dir, boolean snapshotMap, FixResult result) {
+    assertEquals(result.fixed(), FixResult.Edit.apply(result.original(), result.edits()));
+    for (int i = 0; i < result.outcomes().size(); i++) {
+      FixResult.Outcome outcome = result.outcomes().get(i);
+      List<FixResult.Edit> edits = result.editsFor(i);
+      assertEquals(outcome.applied(), !edits.isEmpty(), outcome::toString);
+      if (outcome.applied() && result.applied().size() > 1) {
+        String alone = FixResult.Edit.apply(result.original(), edits);
+        Compiled compiled = compile(dir.resolve("alone-" + i), snapshotMap, alone);
+        assertTrue(compiled.success(), () -> outcome + " alone:\n" + compiled.diagnostics());
+      }
+    }
   }
 
   /** Asserts the fixed text exactly. */
