@@ -16,7 +16,10 @@ import javax.tools.Diagnostic;
 /**
  * Reports one ClearGuard rule's findings through Error Prone. The rule runs through the same {@link
  * Analyzer} as in {@code -Xplugin:ClearGuard}, on each top-level class, and each finding is
- * reported at the tree the plain plugin reports it at, with the same message.
+ * reported at the tree the plain plugin reports it at, with the same message. Its suggested fix is
+ * the {@link dev.clearguard.checker.fix.Fixer}'s rewrite of that finding, the one {@code
+ * -Xplugin:"ClearGuard patch=..."} and {@code clearguard:fix} apply; a finding the fixer leaves
+ * manual has none.
  *
  * <p>Suppression is the analyzer's, not Error Prone's: the subclasses' {@code @BugPattern}s declare
  * no suppression annotation, because Error Prone would only see a {@code @SuppressWarnings} on the
@@ -40,7 +43,7 @@ abstract class ClearGuardChecker extends BugChecker implements ClassTreeMatcher 
       Analyzer.Result result = cache.analyze(path, state.context);
       for (Analyzer.Failure failure : result.failures()) {
         if (failure.rule().equals(rule)
-            || (failure.rule().equals(Analyzer.FACTS) && cache.claimFactsFailure())) {
+            || (failure.rule().equals(Analyzer.FACTS) && cache.claimFactsFailure(tree))) {
           note(path, state, failureMessage(failure));
         }
       }
@@ -48,7 +51,7 @@ abstract class ClearGuardChecker extends BugChecker implements ClassTreeMatcher 
         if (finding.rule().equals(rule) && finding.path() != null) {
           Description.Builder description =
               buildDescription(finding.path().getLeaf()).setMessage(finding.message());
-          SuggestedFix fix = PlanFixes.fix(finding, state);
+          SuggestedFix fix = cache.fix(finding);
           if (fix != null) {
             description.addFix(fix);
           }

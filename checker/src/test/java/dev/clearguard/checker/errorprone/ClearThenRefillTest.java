@@ -107,8 +107,53 @@ final class ClearThenRefillTest {
   }
 
   @Test
-  void fixNoneWithoutTheRuntime() {
-    // Making the field volatile does not make clear-then-refill atomic: the finding has no fix.
+  void fixSnapshotMapPutLoopBuildsALocalMapFirst() {
+    // Both imports go in at the same place, as one edit: the refill's fix carries the migration's.
+    refactoring
+        .addInputLines("SnapshotMap.java", Stubs.SNAPSHOT_MAP)
+        .expectUnchanged()
+        .addInputLines(
+            "Settings.java",
+            """
+            import java.util.Map;
+            import java.util.Properties;
+            import java.util.concurrent.ConcurrentHashMap;
+            class Settings {
+              private final Map<String, String> settings = new ConcurrentHashMap<>();
+              void reloadFrom(Properties props) {
+                settings.clear();
+                for (String name : props.stringPropertyNames()) {
+                  settings.put(name, props.getProperty(name));
+                }
+              }
+            }
+            """)
+        .addOutputLines(
+            "Settings.java",
+            """
+            import dev.clearguard.runtime.SnapshotMap;
+            import java.util.HashMap;
+            import java.util.Map;
+            import java.util.Properties;
+            import java.util.concurrent.ConcurrentHashMap;
+            class Settings {
+              private final SnapshotMap<String, String> settings = new SnapshotMap<>();
+              void reloadFrom(Properties props) {
+                Map<String, String> freshSettings = new HashMap<>();
+                for (String name : props.stringPropertyNames()) {
+                  freshSettings.put(name, props.getProperty(name));
+                }
+                settings.swap(freshSettings);
+              }
+            }
+            """)
+        .doTest(TestMode.TEXT_MATCH);
+  }
+
+  @Test
+  void fixVolatilePublishWithoutTheRuntime() {
+    // Without SnapshotMap the field becomes volatile and the new contents are published in one
+    // assignment of a complete map.
     refactoring
         .addInputLines(
             "Config.java",
@@ -123,7 +168,18 @@ final class ClearThenRefillTest {
               }
             }
             """)
-        .expectUnchanged()
+        .addOutputLines(
+            "Config.java",
+            """
+            import java.util.Map;
+            import java.util.concurrent.ConcurrentHashMap;
+            class Config {
+              private volatile Map<String, String> values = new ConcurrentHashMap<>();
+              void reload(Map<String, String> fresh) {
+                values = new ConcurrentHashMap<>(fresh);
+              }
+            }
+            """)
         .doTest(TestMode.TEXT_MATCH);
   }
 }

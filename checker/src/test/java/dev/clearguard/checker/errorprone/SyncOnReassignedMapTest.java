@@ -70,9 +70,36 @@ final class SyncOnReassignedMapTest {
   }
 
   @Test
-  void fixNoneTheLockNeedsAPersonsChoice() {
-    // Locking on a new dedicated object or making the map final both touch code the plan does not
-    // describe (every other use of the lock), so the finding carries no automatic fix.
+  void fixNoneWithoutTheRuntime() {
+    // Only a final SnapshotMap keeps the lock object fixed while the contents change; without it
+    // the finding stays manual (its message says what to do).
     refactoring.addInputLines("Table.java", TABLE).expectUnchanged().doTest(TestMode.TEXT_MATCH);
+  }
+
+  @Test
+  void fixSnapshotMapMakesTheLockedFieldFinal() {
+    refactoring
+        .addInputLines("SnapshotMap.java", Stubs.SNAPSHOT_MAP)
+        .expectUnchanged()
+        .addInputLines("Table.java", TABLE)
+        .addOutputLines(
+            "Table.java",
+            """
+            import dev.clearguard.runtime.SnapshotMap;
+            import java.util.HashMap;
+            import java.util.Map;
+            class Table {
+              private final SnapshotMap<String, String> routes = new SnapshotMap<>();
+              void put(String k, String v) {
+                synchronized (routes) {
+                  routes.put(k, v);
+                }
+              }
+              void reset() {
+                routes.clear();
+              }
+            }
+            """)
+        .doTest(TestMode.TEXT_MATCH);
   }
 }

@@ -115,4 +115,49 @@ final class UnsafeMapReassignmentTest {
             """)
         .doTest(TestMode.TEXT_MATCH);
   }
+
+  @Test
+  void fixSnapshotMapRewritesEveryAssignment() {
+    refactoring
+        .addInputLines("SnapshotMap.java", Stubs.SNAPSHOT_MAP)
+        .expectUnchanged()
+        .addInputLines(
+            "Routes.java",
+            """
+            import java.util.Map;
+            import java.util.concurrent.ConcurrentHashMap;
+            class Routes {
+              private Map<String, String> routes = new ConcurrentHashMap<>();
+              String get(String k) {
+                return routes.get(k);
+              }
+              void reload(Map<String, String> fresh) {
+                routes = new ConcurrentHashMap<>(fresh);
+              }
+              void reset() {
+                routes = new ConcurrentHashMap<>();
+              }
+            }
+            """)
+        .addOutputLines(
+            "Routes.java",
+            """
+            import dev.clearguard.runtime.SnapshotMap;
+            import java.util.Map;
+            import java.util.concurrent.ConcurrentHashMap;
+            class Routes {
+              private final SnapshotMap<String, String> routes = new SnapshotMap<>();
+              String get(String k) {
+                return routes.get(k);
+              }
+              void reload(Map<String, String> fresh) {
+                routes.swap(fresh);
+              }
+              void reset() {
+                routes.clear();
+              }
+            }
+            """)
+        .doTest(TestMode.TEXT_MATCH);
+  }
 }

@@ -1,0 +1,281 @@
+package dev.clearguard.checker.errorprone;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.source.util.JavacTask;
+import dev.clearguard.checker.ClearGuardListener;
+import dev.clearguard.checker.Options;
+import dev.clearguard.checker.fix.FixResult;
+import dev.clearguard.checker.fix.Fixer;
+import dev.clearguard.rules.Finding;
+import java.io.File;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Error Prone's patcher applies exactly the fixer's rewrites: sources patched in place with {@code
+ * -XepPatchChecks} for the four checks (Error Prone 2.42.0, discovering the adapters on the
+ * processor path) equal, byte for byte, what {@link Fixer} makes of the plain plugin's findings,
+ * which is what {@code -Xplugin:"ClearGuard patch=..."} writes. The refactoring tests compare
+ * through google-java-format (that is what TEXT_MATCH does); this test does not.
+ */
+final class FixParityTest {
+  private static final Path SAMPLES =
+      Path.of(System.getProperty("clearguard.samples", "../samples")).toAbsolutePath().normalize();
+  private static final Path RUNTIME_CLASSES =
+      Path.of("../runtime/target/classes").toAbsolutePath().normalize();
+  private static final String CHECKS =
+      "IterateRemoveClear,ClearThenRefill,UnsafeMapReassignment,SyncOnReassignedMap";
+
+  @TempDir Path dir;
+
+  @Test
+  void fixSamplesWithSnapshotMapPatchedByErrorProneEqualTheFixersOutput() throws IOException {
+    assertParity(samples(), true, 0);
+  }
+
+  @Test
+  void fixSamplesWithoutSnapshotMapPatchedByErrorProneEqualTheFixersOutput() throws IOException {
+    // The two drain loops and the two locks on `routes` stay manual, as with patch=.
+    assertParity(samples(), false, 4);
+  }
+
+  @Test
+  void fixSharedMigrationAndImportsAreAppliedOnce() throws IOException {
+    // Four findings on one field: the migration and the imports (SnapshotMap for all, HashMap for
+    // the refill, inserted at the same place) are in each finding's fix, and applied once.
+    String source =
+        """
+        package app;
+
+        import java.util.Map;
+        import java.util.Properties;
+        import java.util.concurrent.ConcurrentHashMap;
+
+        class Settings {
+          private Map<String, String> settings = new ConcurrentHashMap<>();
+
+          String get(String key) {
+            return settings.get(key);
+          }
+
+          void reset() {
+            for (String k : settings.keySet()) {
+              settings.remove(k);
+            }
+          }
+
+          void reloadFrom(Properties props) {
+            settings.clear();
+            for (String name : props.stringPropertyNames()) {
+              settings.put(name, props.getProperty(name));
+            }
+          }
+
+          void replace(Map<String, String> fresh) {
+            synchronized (settings) {
+              settings = new ConcurrentHashMap<>(fresh);
+            }
+          }
+        }
+
+        class Other {
+          private final Map<String, Integer> counts = new ConcurrentHashMap<>();
+
+          void reset() {
+            counts.keySet().removeIf(k -> true);
+          }
+        }
+        """;
+    Path file = dir.resolve("src/app/Settings.java");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, source);
+    Map<Path, String> fixed = assertParity(List.of(file), true, 0);
+    String after = fixed.get(file);
+    assertEquals(1, count(after, "import dev.clearguard.runtime.SnapshotMap;"), after);
+    assertEquals(1, count(after, "import java.util.HashMap;"), after);
+    assertTrue(after.contains("private final SnapshotMap<String, String> settings"), after);
+    assertTrue(after.contains("private final SnapshotMap<String, Integer> counts"), after);
+  }
+
+  /**
+   * Patches copies of {@code files} with Error Prone and asserts each equals the fixer's output for
+   * the plain plugin's findings; then that the patched code compiles and only {@code remaining}
+   * findings are left. Returns the fixer's output by original path.
+   */
+  private Map<Path, String> assertParity(List<Path> files, boolean snapshotMap, int remaining)
+      throws IOException {
+    List<Path> classPath = new ArrayList<>();
+    List<Path> extra = new ArrayList<>();
+    if (snapshotMap) {
+      if (Files.exists(RUNTIME_CLASSES.resolve("dev/clearguard/runtime/SnapshotMap.class"))) {
+        classPath.add(RUNTIME_CLASSES);
+      } else {
+        Path stub = dir.resolve("stub/dev/clearguard/runtime/SnapshotMap.java");
+        Files.createDirectories(stub.getParent());
+        Files.writeString(stub, Stubs.SNAPSHOT_MAP);
+        extra.add(stub);
+      }
+    }
+
+    Map<Path, String> expected = fixerOutput(files, extra, classPath);
+
+    Path copyRoot = dir.resolve("errorprone");
+    Map<Path, Path> copies = new LinkedHashMap<>();
+    for (Path f : files) {
+      Path copy = copyRoot.resolve(f.getRoot() == null ? f : f.getRoot().relativize(f));
+      Files.createDirectories(copy.getParent());
+      Files.copy(f, copy);
+      copies.put(f, copy);
+    }
+    List<Path> patchedFiles = new ArrayList<>(copies.values());
+    patchedFiles.addAll(extra);
+    Compiled patch =
+        errorProne(
+            patchedFiles,
+            classPath,
+            "-XepPatchChecks:" + CHECKS + " -XepPatchLocation:IN_PLACE",
+            dir.resolve("c1"));
+    assertTrue(patch.success, patch.diagnostics);
+    int changed = 0;
+    for (Path f : files) {
+      String actual = Files.readString(copies.get(f));
+      assertEquals(expected.get(f), actual, f.toString());
+      changed += actual.equals(Files.readString(f)) ? 0 : 1;
+    }
+    assertTrue(changed > 0, "nothing was patched");
+
+    Compiled after = errorProne(patchedFiles, classPath, "", dir.resolve("c2"));
+    assertTrue(after.success, after.diagnostics);
+    assertEquals(remaining, after.findings.size(), after.findings::toString);
+    return expected;
+  }
+
+  /** What the fixer makes of each file, given the plain plugin's findings. */
+  private Map<Path, String> fixerOutput(List<Path> files, List<Path> extra, List<Path> classPath)
+      throws IOException {
+    List<Path> all = new ArrayList<>(files);
+    all.addAll(extra);
+    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    List<Finding> findings;
+    try (StandardJavaFileManager fm = compiler.getStandardFileManager(null, Locale.ROOT, null)) {
+      List<String> args = new ArrayList<>(List.of("-d", created("plain"), "-proc:none"));
+      addClassPath(args, classPath);
+      JavacTask task =
+          (JavacTask)
+              compiler.getTask(
+                  new StringWriter(),
+                  fm,
+                  diagnostics,
+                  args,
+                  null,
+                  fm.getJavaFileObjectsFromPaths(all));
+      ClearGuardListener listener = new ClearGuardListener(task, Options.defaults());
+      task.addTaskListener(listener);
+      assertTrue(task.call(), diagnostics.getDiagnostics()::toString);
+      findings = listener.findings();
+    }
+    Map<String, List<Finding>> byFile = new TreeMap<>();
+    for (Finding f : findings) {
+      byFile.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(f);
+    }
+    Map<Path, String> out = new LinkedHashMap<>();
+    for (Path f : files) {
+      String source = Files.readString(f);
+      List<Finding> found = byFile.getOrDefault(f.toString(), List.of());
+      FixResult result = Fixer.fix(f.toString(), source, found);
+      out.put(f, result.fixed());
+    }
+    assertTrue(
+        byFile.keySet().stream()
+            .allMatch(k -> files.stream().anyMatch(f -> f.toString().equals(k))),
+        () -> "findings named files the test does not know: " + byFile.keySet());
+    return out;
+  }
+
+  private record Compiled(boolean success, List<String> findings, String diagnostics) {}
+
+  private Compiled errorProne(List<Path> files, List<Path> classPath, String flags, Path out)
+      throws IOException {
+    Files.createDirectories(out);
+    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try (StandardJavaFileManager fm = compiler.getStandardFileManager(null, Locale.ROOT, null)) {
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "-XDcompilePolicy=simple",
+                  "--should-stop=ifError=FLOW",
+                  // The samples are not written for Error Prone's own GuardedBy check.
+                  "-Xplugin:ErrorProne -Xep:GuardedBy:WARN " + flags,
+                  "-processorpath",
+                  System.getProperty("java.class.path"),
+                  "-d",
+                  out.toString()));
+      addClassPath(args, classPath);
+      boolean ok =
+          compiler
+              .getTask(
+                  new StringWriter(),
+                  fm,
+                  diagnostics,
+                  args,
+                  null,
+                  fm.getJavaFileObjectsFromPaths(files))
+              .call();
+      List<String> findings = new ArrayList<>();
+      for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+        String message = d.getMessage(Locale.ROOT);
+        if (d.getKind() != Diagnostic.Kind.NOTE
+            && Stream.of(CHECKS.split(",")).anyMatch(c -> message.startsWith("[" + c + "]"))) {
+          findings.add(d.getSource().getName() + ":" + d.getLineNumber() + ": " + message);
+        }
+      }
+      return new Compiled(ok, findings, diagnostics.getDiagnostics().toString());
+    }
+  }
+
+  private static void addClassPath(List<String> args, List<Path> classPath) {
+    if (!classPath.isEmpty()) {
+      args.add("-classpath");
+      args.add(String.join(File.pathSeparator, classPath.stream().map(Path::toString).toList()));
+    }
+  }
+
+  private String created(String name) throws IOException {
+    return Files.createDirectories(dir.resolve(name)).toString();
+  }
+
+  private static int count(String text, String part) {
+    int n = 0;
+    for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+
+  private static List<Path> samples() throws IOException {
+    try (Stream<Path> walk = Files.walk(SAMPLES.resolve("src/main/java"))) {
+      return walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+    }
+  }
+}
