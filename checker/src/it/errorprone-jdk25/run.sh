@@ -5,7 +5,10 @@
 #   1. warnings: the [RuleName] warnings equal samples/expected-findings.txt, file by file, line by line;
 #   2. -Xep:IterateRemoveClear:ERROR fails the build with exactly those findings as errors;
 #   3. -XepPatchChecks/-XepPatchLocation:IN_PLACE applies the suggested fixes, the patched sources
-#      compile, and only the findings without an automatic fix remain (expected-after-patch.txt).
+#      compile, and only the findings the fixer leaves manual remain (expected-after-patch.txt:
+#      SnapshotMap is not on this class path);
+#   4. the patched sources equal, byte for byte, the plain plugin's -Xplugin:"ClearGuard patch=..."
+#      applied with git apply: Error Prone's suggested fixes are the fixer's rewrites.
 # It first checks that docs/guide-errorprone.md shows exactly this set-up.
 # Usage: checker/src/it/errorprone-jdk25/run.sh   (JDK 17 as the default java; JDK 25 at
 # $CLEARGUARD_JDK25, default /usr/lib/jvm/temurin-25-jdk-amd64). Takes about a minute and a half.
@@ -37,9 +40,13 @@ diff <(plugin_block "$IT/pom.xml" '/<plugin>/,/<\/plugin>/p') \
 
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
+# The self-contained jar just installed, for step 4's plain -Xplugin:ClearGuard compilation.
+cp "$(ls "$ROOT"/checker/target/clearguard-checker-*.jar | grep -v -- '-sources\.jar$' | head -1)" \
+  "$WORK/clearguard-checker.jar"
 cp -r "$IT/pom.xml" "$IT/.mvn" "$WORK/"
-mkdir -p "$WORK/src/main"
+mkdir -p "$WORK/src/main" "$WORK/plain/src/main"
 cp -r "$ROOT/samples/src/main/java" "$WORK/src/main/"
+cp -r "$ROOT/samples/src/main/java" "$WORK/plain/src/main/"
 
 # Runs the user's build on JDK 25 with extra Error Prone flags; prints Maven's output.
 build() {
@@ -84,4 +91,18 @@ diff <(grep -v '^\s*$' "$IT/expected-after-patch.txt" | sort) \
 grep -q 'memo.clear();' "$WORK/src/main/java/dev/clearguard/samples/cache/MemoCache.java" \
   || fail "MemoCache's loop was not replaced by memo.clear()"
 
-echo "OK: Error Prone 2.50.0 on JDK 25 reports ClearGuard's findings and applies its fixes"
+echo "== 4. the patched sources equal the plain plugin's patch= applied to the same sources"
+(
+  cd "$WORK/plain"
+  git init -q .
+  find src/main/java -name '*.java' | sort >sources.txt
+  "$JDK25/bin/javac" --release 17 -proc:none -d classes -processorpath "$WORK/clearguard-checker.jar" \
+    "-Xplugin:ClearGuard patch=$WORK/plain.patch" @sources.txt >"$WORK/plain.log" 2>&1 \
+    || fail "the plain plugin's compilation failed" "$WORK/plain.log"
+  [ -s "$WORK/plain.patch" ] || fail "the plain plugin wrote an empty patch" "$WORK/plain.log"
+  git apply "$WORK/plain.patch" || fail "git apply did not take the plain plugin's patch"
+)
+diff -r "$WORK/plain/src/main/java" "$WORK/src/main/java" \
+  || fail "Error Prone's patched sources differ from the plain plugin's patch (< patch=, > Error Prone)"
+
+echo "OK: Error Prone 2.50.0 on JDK 25 reports ClearGuard's findings and applies exactly the fixer's rewrites"
