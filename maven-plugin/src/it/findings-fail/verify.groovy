@@ -23,6 +23,9 @@ assert results.every { it.locations[0].physicalLocation.artifactLocation.uri == 
 assert results.every { it.locations[0].physicalLocation.artifactLocation.uriBaseId == 'SRCROOT' }
 assert results*.locations*.getAt(0)*.physicalLocation*.region*.startLine == [10, 16]
 assert sarif.runs[0].originalUriBaseIds.SRCROOT.uri == basedir.toPath().toUri().toString()
+// Both findings have an automatic fix: a SARIF fix replacing the loop, and one for the refill.
+assert results.every { it.fixes?.size() == 1 && it.fixes[0].artifactChanges[0].replacements }
+assert results[0].fixes[0].artifactChanges[0].replacements*.insertedContent*.text.join().contains('sessions.clear();')
 assert sarif.runs[0].tool.driver.rules.every { it.helpUri.startsWith('https://') && it.help.text }
 
 def html = new File(basedir, 'target/clearguard/clearguard.html').text

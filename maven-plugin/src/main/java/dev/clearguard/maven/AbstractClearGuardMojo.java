@@ -122,6 +122,12 @@ abstract class AbstractClearGuardMojo extends AbstractMojo {
 
   /** Runs the rules over the module's sources. */
   protected Analysis analyse() throws MojoExecutionException, MojoFailureException {
+    return analyse(null);
+  }
+
+  /** Runs the rules, handing each finding to {@code early} as soon as its class is analysed. */
+  protected Analysis analyse(SourceAnalyzer.EarlyFindings early)
+      throws MojoExecutionException, MojoFailureException {
     Options options = options();
     List<Path> roots = sourceRoots();
     List<Path> sources = SourceAnalyzer.sorted(javaFiles(roots));
@@ -137,7 +143,7 @@ abstract class AbstractClearGuardMojo extends AbstractMojo {
     SourceAnalyzer.Result result;
     long start = System.nanoTime();
     try {
-      result = SourceAnalyzer.analyze(request, displayBase());
+      result = SourceAnalyzer.analyze(request, displayBase(), early);
     } catch (SourceAnalyzer.CompileErrorException e) {
       throw new MojoExecutionException(
           "ClearGuard cannot analyse "

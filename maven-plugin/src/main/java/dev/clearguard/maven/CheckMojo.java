@@ -70,16 +70,33 @@ public class CheckMojo extends AbstractClearGuardMojo {
       throw new MojoFailureException("Invalid " + e.getMessage());
     }
     Path baselineFile = baselineFile();
-    Analysis analysis = analyse();
-    if (analysis.fileCount() == 0) {
-      getLog().info("ClearGuard: no Java sources in " + moduleName());
-      printReactor(reactor, 0, 0, 0, false);
-      return;
+    try (Fixes.Pool fixer = new Fixes.Pool()) {
+      // Without a baseline every finding gets a fix in the reports: start on them during the
+      // analysis. With one, most findings are usually baselined and need none.
+      Analysis analysis = analyse(baselineFile == null ? fixer::submit : null);
+      if (analysis.fileCount() == 0) {
+        getLog().info("ClearGuard: no Java sources in " + moduleName());
+        printReactor(reactor, 0, 0, 0, false);
+        return;
+      }
+      report(reactor, threshold, baselineFile, analysis, fixer);
     }
-    List<Reported> findings = Fixes.suggest(analysis.findings(), analysis.sourceTexts(), getLog());
+  }
+
+  private void report(
+      ReactorSummary reactor,
+      Level threshold,
+      Path baselineFile,
+      Analysis analysis,
+      Fixes.Pool fixer)
+      throws MojoExecutionException, MojoFailureException {
+    List<Reported> findings = analysis.findings();
     if (baselineFile != null) {
       findings = readBaseline(baselineFile).apply(findings);
     }
+    long fixStart = System.nanoTime();
+    findings = Fixes.suggest(findings, analysis.sourceTexts(), fixer);
+    getLog().debug("ClearGuard computed fixes in " + millis(fixStart) + " ms");
     Report report =
         new Report(
             moduleName(),
@@ -92,12 +109,14 @@ public class CheckMojo extends AbstractClearGuardMojo {
             baselineFile);
     Path sarif = reportDirectory().resolve(SARIF_FILE);
     Path html = reportDirectory().resolve(HTML_FILE);
+    long reportStart = System.nanoTime();
     try {
       AtomicFiles.write(sarif, SarifReport.render(report));
       AtomicFiles.write(html, HtmlReport.render(report));
     } catch (IOException e) {
       throw new MojoExecutionException("ClearGuard could not write its reports: " + e, e);
     }
+    getLog().debug("ClearGuard wrote its reports in " + millis(reportStart) + " ms");
 
     List<Reported> fresh = report.newFindings();
     for (Reported r : fresh) {
@@ -183,6 +202,10 @@ public class CheckMojo extends AbstractClearGuardMojo {
     } catch (IOException e) {
       throw new MojoFailureException("ClearGuard could not read the baseline " + file + ": " + e);
     }
+  }
+
+  private static long millis(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
   }
 
   String pluginVersion() {

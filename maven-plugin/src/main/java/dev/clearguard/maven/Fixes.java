@@ -1,15 +1,177 @@
 package dev.clearguard.maven;
 
+import dev.clearguard.checker.fix.FixResult;
+import dev.clearguard.checker.fix.Fixer;
+import dev.clearguard.checker.fix.UnifiedDiff;
+import dev.clearguard.rules.Finding;
+import dev.clearguard.rules.FixPlan;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.maven.plugin.logging.Log;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
-/** The fixer's rewrite for each finding, for the reports. */
+/**
+ * The fixer's rewrite of each finding, for the reports: what {@code clearguard:fix} would do to the
+ * file if this were the only finding, as SARIF-ready text edits and a unified diff.
+ */
 final class Fixes {
   private Fixes() {}
 
-  static List<Reported> suggest(List<Reported> findings, Map<Path, String> texts, Log log) {
-    return findings;
+  /**
+   * Runs the fixer on its own threads, one file per task, so that the rewrites of files javac has
+   * analysed are computed on the spare cores while javac is still analysing the rest of the module
+   * (javac uses one core). The fixer keeps no shared state, so the calls run in parallel.
+   */
+  static final class Pool implements AutoCloseable {
+    private final ExecutorService executor;
+    private final Map<String, Task> tasks = new ConcurrentHashMap<>();
+
+    private record Task(List<Finding> findings, Future<FixResult> result) {}
+
+    Pool() {
+      ClassLoader loader = Fixes.class.getClassLoader();
+      executor =
+          Executors.newFixedThreadPool(
+              Math.max(1, Runtime.getRuntime().availableProcessors()),
+              runnable -> {
+                Thread thread = new Thread(runnable, "clearguard-fixer");
+                thread.setDaemon(true);
+                thread.setContextClassLoader(loader);
+                return thread;
+              });
+    }
+
+    /** Starts fixing the file for exactly these findings, unless that is under way already. */
+    void submit(String path, String text, List<Finding> findings) {
+      tasks.compute(
+          path,
+          (p, task) ->
+              task != null && sameFindings(task.findings(), findings)
+                  ? task
+                  : new Task(
+                      List.copyOf(findings),
+                      executor.submit(() -> Fixer.fix(path, text, findings))));
+    }
+
+    FixResult result(String path, String text, List<Finding> findings) {
+      submit(path, text, findings);
+      try {
+        return tasks.get(path).result().get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while computing fixes", e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("the fixer failed: " + e.getCause(), e.getCause());
+      }
+    }
+
+    private static boolean sameFindings(List<Finding> a, List<Finding> b) {
+      if (a.size() != b.size()) {
+        return false;
+      }
+      for (int i = 0; i < a.size(); i++) {
+        if (a.get(i) != b.get(i)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public void close() {
+      executor.shutdownNow();
+    }
+  }
+
+  /** The findings with their fixes attached where the fixer applies one; baselined ones skipped. */
+  static List<Reported> suggest(List<Reported> findings, Map<Path, String> texts) {
+    try (Pool pool = new Pool()) {
+      return suggest(findings, texts, pool);
+    }
+  }
+
+  /**
+   * Each finding not in the baseline, with the part of its file's rewrite that its own fix needs
+   * (its rewrites plus what it shares with findings on the same field), as edits and as a diff.
+   */
+  static List<Reported> suggest(List<Reported> findings, Map<Path, String> texts, Pool pool) {
+    Map<Path, List<Reported>> byFile = new LinkedHashMap<>();
+    for (Reported r : findings) {
+      if (!r.baselined() && texts.get(r.file()) != null) {
+        byFile.computeIfAbsent(r.file(), f -> new ArrayList<>()).add(r);
+      }
+    }
+    for (Map.Entry<Path, List<Reported>> file : byFile.entrySet()) {
+      pool.submit(
+          file.getKey().toString(),
+          texts.get(file.getKey()),
+          file.getValue().stream().map(Reported::finding).toList());
+    }
+    Map<Reported, Reported> fixed = new IdentityHashMap<>();
+    for (Map.Entry<Path, List<Reported>> file : byFile.entrySet()) {
+      String path = file.getKey().toString();
+      String text = texts.get(file.getKey());
+      List<Reported> inFile = file.getValue();
+      FixResult result = pool.result(path, text, inFile.stream().map(Reported::finding).toList());
+      for (int i = 0; i < inFile.size(); i++) {
+        FixResult.Outcome outcome = result.outcomes().get(i);
+        List<FixResult.Edit> edits = result.editsFor(i);
+        if (!outcome.applied() || edits.isEmpty()) {
+          continue;
+        }
+        Reported r = inFile.get(i);
+        String after = FixResult.Edit.apply(text, edits);
+        fixed.put(
+            r,
+            r.withFix(
+                new FixSuggestion(
+                    describe(outcome.strategy(), r.finding().fixPlan().mapExpression()),
+                    UnifiedDiff.render(path, path, text, after),
+                    edits.stream().map(e -> edit(text, e)).toList())));
+      }
+    }
+    return findings.stream().map(r -> fixed.getOrDefault(r, r)).toList();
+  }
+
+  /** The fixer's edit with the 1-based lines and columns SARIF readers also want. */
+  static FixSuggestion.Edit edit(String text, FixResult.Edit edit) {
+    int[] start = lineColumn(text, edit.start());
+    int[] end = lineColumn(text, edit.end());
+    return new FixSuggestion.Edit(
+        edit.start(),
+        edit.end() - edit.start(),
+        start[0],
+        start[1],
+        end[0],
+        end[1],
+        edit.replacement());
+  }
+
+  static int[] lineColumn(String text, int offset) {
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < offset && i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return new int[] {line, offset - lineStart + 1};
+  }
+
+  static String describe(FixPlan.Strategy strategy, String map) {
+    return switch (strategy) {
+      case SNAPSHOT_MAP -> "Migrate `" + map + "` to SnapshotMap and use its atomic operations";
+      case VOLATILE_PUBLISH ->
+          "Make `" + map + "` volatile and publish a complete map in one assignment";
+      case MINIMAL_CLEAR -> "Replace the iterate-and-remove code by `" + map + ".clear()`";
+    };
   }
 }

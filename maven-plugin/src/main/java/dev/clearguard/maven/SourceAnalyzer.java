@@ -8,6 +8,8 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.SourcePositions;
+import com.sun.source.util.TaskEvent;
+import com.sun.source.util.TaskListener;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.clearguard.checker.ClearGuardListener;
@@ -85,7 +87,17 @@ final class SourceAnalyzer {
 
   private SourceAnalyzer() {}
 
+  /** Told of a file's findings so far each time javac has analysed one of its classes. */
+  interface EarlyFindings {
+    void found(String path, String text, List<Finding> findingsInFile);
+  }
+
   static Result analyze(Request request, Path displayBase)
+      throws CompileErrorException, IOException {
+    return analyze(request, displayBase, null);
+  }
+
+  static Result analyze(Request request, Path displayBase, EarlyFindings early)
       throws CompileErrorException, IOException {
     if (request.sources().isEmpty()) {
       return new Result(List.of(), Map.of(), 0);
@@ -128,6 +140,9 @@ final class SourceAnalyzer {
       }
       ClearGuardListener listener = new ClearGuardListener(task, request.options());
       task.addTaskListener(listener);
+      if (early != null) {
+        task.addTaskListener(new EarlyFindingsListener(listener, early));
+      }
       task.analyze();
 
       for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
@@ -136,6 +151,41 @@ final class SourceAnalyzer {
         }
       }
       return locate(task, listener.findings(), request.sources().size());
+    }
+  }
+
+  /** Hands on the findings of each analysed class; runs after the ClearGuard listener. */
+  private static final class EarlyFindingsListener implements TaskListener {
+    private final ClearGuardListener findings;
+    private final EarlyFindings early;
+    private int seen;
+
+    EarlyFindingsListener(ClearGuardListener findings, EarlyFindings early) {
+      this.findings = findings;
+      this.early = early;
+    }
+
+    @Override
+    public void finished(TaskEvent event) {
+      if (event.getKind() != TaskEvent.Kind.ANALYZE || event.getCompilationUnit() == null) {
+        return;
+      }
+      List<Finding> all = findings.findings();
+      if (all.size() == seen) {
+        return;
+      }
+      seen = all.size();
+      JavaFileObject source = event.getCompilationUnit().getSourceFile();
+      String path = Path.of(source.toUri()).toString();
+      List<Finding> inFile = all.stream().filter(f -> f.file().equals(path)).toList();
+      if (inFile.isEmpty()) {
+        return;
+      }
+      try {
+        early.found(path, source.getCharContent(true).toString(), inFile);
+      } catch (IOException | RuntimeException e) {
+        // Only an early start: the fixes are computed after the analysis all the same.
+      }
     }
   }
 
