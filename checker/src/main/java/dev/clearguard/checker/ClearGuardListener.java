@@ -2,9 +2,11 @@ package dev.clearguard.checker;
 
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
+import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.clearguard.rules.Analyzer;
 import dev.clearguard.rules.Finding;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 
 /**
@@ -86,12 +89,7 @@ public final class ClearGuardListener implements TaskListener {
     if (event.getTypeElement() == null || unit == null) {
       return;
     }
-    ClassTree tree;
-    try {
-      tree = trees.getTree(event.getTypeElement());
-    } catch (RuntimeException e) {
-      return;
-    }
+    ClassTree tree = declaration(unit, event.getTypeElement());
     if (tree == null) {
       return;
     }
@@ -122,6 +120,21 @@ public final class ClearGuardListener implements TaskListener {
         note("ClearGuard: could not report a finding of " + finding.rule() + ": " + e, tree, unit);
       }
     }
+  }
+
+  /**
+   * The top-level class's tree, found among the unit's declarations. {@code Trees.getTree} would
+   * find it too, but by scanning the whole unit once more for every class.
+   */
+  private ClassTree declaration(CompilationUnitTree unit, TypeElement type) {
+    for (Tree declared : unit.getTypeDecls()) {
+      if (declared instanceof ClassTree candidate
+          && candidate.getSimpleName().contentEquals(type.getSimpleName())
+          && type.equals(trees.getElement(new TreePath(new TreePath(unit), candidate)))) {
+        return candidate;
+      }
+    }
+    return null;
   }
 
   private void writeReports(CompilationUnitTree anyUnit) {

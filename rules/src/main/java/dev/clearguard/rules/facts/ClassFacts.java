@@ -53,6 +53,15 @@ public final class ClassFacts {
   final List<Event<SynchronizedTree>> syncs = new ArrayList<>();
   final Set<Element> privateMethods = new HashSet<>();
 
+  /**
+   * Names of the fields and private methods declared in the class's member classes, collected
+   * before the scan: most names the scanner meets are neither, and it resolves only those that may
+   * be. javac interns names, so these compare cheaply.
+   */
+  final Set<javax.lang.model.element.Name> fieldNames = new HashSet<>();
+
+  final Set<javax.lang.model.element.Name> privateMethodNames = new HashSet<>();
+
   /** Lock fields assigned one half of a ReadWriteLock outside their declaration. */
   final Map<Element, Lock> lockHalves = new java.util.HashMap<>();
 
@@ -67,18 +76,34 @@ public final class ClassFacts {
     this.topLevel = topLevel;
     this.trees = trees;
     this.types = types;
-    this.knowledge = new MapKnowledge(types, elements);
-    this.snapshotMapAvailable = elements.getTypeElement(SNAPSHOT_MAP) != null;
+    this.knowledge = MapKnowledge.of(types, elements);
+    this.snapshotMapAvailable = knowledge.snapshotMapAvailable();
   }
 
   /** Computes the facts of one top-level class of an attributed compilation unit. */
   public static ClassFacts of(
       CompilationUnitTree unit, ClassTree topLevel, Trees trees, Types types, Elements elements) {
     ClassFacts facts = new ClassFacts(unit, topLevel, trees, types, elements);
+    facts.collectNames(topLevel);
     new FactsScanner(facts).scan(new TreePath(new TreePath(unit), topLevel), null);
     facts.resolveLockHalves();
     facts.inheritCallerContext();
     return facts;
+  }
+
+  /** Field and private method names of a class and its member classes (not method bodies). */
+  void collectNames(ClassTree type) {
+    for (Tree member : type.getMembers()) {
+      if (member instanceof com.sun.source.tree.VariableTree field) {
+        fieldNames.add(field.getName());
+      } else if (member instanceof com.sun.source.tree.MethodTree method) {
+        if (method.getModifiers().getFlags().contains(Modifier.PRIVATE)) {
+          privateMethodNames.add(method.getName());
+        }
+      } else if (member instanceof ClassTree nested) {
+        collectNames(nested);
+      }
+    }
   }
 
   /**

@@ -36,6 +36,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.Name;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -51,6 +52,9 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
   /** Calls a rule may report or inspect; recording only these keeps the facts small. */
   private static final Set<String> INTERESTING_CALLS =
       Set.of("clear", "removeIf", "forEach", "forEachOrdered", "retainAll", "removeAll");
+
+  /** Calls that start threads or hand work to an executor. */
+  private static final Set<String> THREAD_STARTS = Set.of("start", "submit", "execute");
 
   /** Methods that run before their object is shared, besides constructors and initialisers. */
   private static final Set<String> PRE_PUBLICATION_ANNOTATIONS =
@@ -98,16 +102,47 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
   private ExecutableElement method;
   private final java.util.Map<Element, Lock> lockOfVariable = new java.util.HashMap<>();
 
+  private final Set<Name> interestingCalls;
+  private final Set<Name> threadStarts;
+  private final Set<Name> synchronousCallbacks;
+  private final Set<Name> acquires;
+  private final Name unlock;
+  private final Name tryLock;
+
   FactsScanner(ClassFacts facts) {
     this.facts = facts;
+    MapKnowledge knowledge = facts.knowledge();
+    this.interestingCalls = knowledge.names(INTERESTING_CALLS);
+    this.threadStarts = knowledge.names(THREAD_STARTS);
+    this.synchronousCallbacks = knowledge.names(SYNCHRONOUS_CALLBACKS);
+    this.acquires = knowledge.names(Set.of("lock", "lockInterruptibly"));
+    this.unlock = knowledge.names(Set.of("unlock")).iterator().next();
+    this.tryLock = knowledge.names(Set.of("tryLock")).iterator().next();
   }
 
   private Site site() {
     return new Site(getCurrentPath(), publishing, held, method);
   }
 
+  /**
+   * The class whose code is being scanned shows it is shared. So does the class around a local or
+   * anonymous class (that code is part of its enclosing method's behaviour), but a member class's
+   * volatile field or synchronized method says nothing about its outer class.
+   */
   private void markShared() {
-    facts.sharedClasses.addAll(classes);
+    for (TypeElement type : classes) {
+      facts.sharedClasses.add(type);
+      javax.lang.model.element.NestingKind nesting = type.getNestingKind();
+      if (nesting != javax.lang.model.element.NestingKind.ANONYMOUS
+          && nesting != javax.lang.model.element.NestingKind.LOCAL) {
+        return;
+      }
+    }
+  }
+
+  /** Whether the class being scanned is already known to be shared: no need to look further. */
+  private boolean alreadyShared() {
+    return !classes.isEmpty() && facts.sharedClasses.contains(classes.peek());
   }
 
   // ---- classes and members: what runs when, under which lock ----
@@ -123,6 +158,10 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
       classes.push(type);
       markShared();
       classes.pop();
+    }
+    if (type.getNestingKind() == javax.lang.model.element.NestingKind.ANONYMOUS
+        || type.getNestingKind() == javax.lang.model.element.NestingKind.LOCAL) {
+      facts.collectNames(tree); // member classes were collected with the top-level class
     }
     List<Lock> savedHeld = held;
     Publishing savedPre = publishing;
@@ -154,6 +193,7 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
       return;
     }
     FieldFacts field = new FieldFacts(variable, tree, owner);
+    facts.fieldNames.add(tree.getName());
     TypeMirror type = variable.asType();
     MapKnowledge knowledge = facts.knowledge();
     field.markMap(knowledge.isMap(type));
@@ -166,7 +206,8 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
     if (hasAnnotation(tree.getModifiers(), "GuardedBy")) {
       field.markGuardedBy();
     }
-    if (variable.getModifiers().contains(Modifier.VOLATILE) || isConcurrencyType(type)) {
+    if (!alreadyShared()
+        && (variable.getModifiers().contains(Modifier.VOLATILE) || isConcurrencyType(type))) {
       markShared();
     }
     facts.fields.put(element, field);
@@ -267,7 +308,7 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
     Tree parent = getCurrentPath().getParentPath().getLeaf();
     return parent instanceof MethodInvocationTree call
         && call.getArguments().contains(getCurrentPath().getLeaf())
-        && SYNCHRONOUS_CALLBACKS.contains(MapKnowledge.methodName(call));
+        && synchronousCallbacks.contains(MapKnowledge.methodNameOf(call));
   }
 
   @Override
@@ -302,7 +343,7 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
       }
       facts.localDeclarations.put(element, getCurrentPath());
     }
-    if (element != null && isConcurrencyType(element.asType())) {
+    if (element != null && !alreadyShared() && isConcurrencyType(element.asType())) {
       markShared();
     }
     return super.visitVariable(tree, unused);
@@ -373,7 +414,7 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
     // if (lock.tryLock()) { ... } holds the lock in its then-branch.
     ExpressionTree condition = MapKnowledge.skipParens(tree.getCondition());
     if (condition instanceof MethodInvocationTree call
-        && MapKnowledge.methodName(call).equals("tryLock")) {
+        && tryLock.equals(MapKnowledge.methodNameOf(call))) {
       Lock lock = lockOf(call);
       if (lock != null) {
         scan(tree.getCondition(), unused);
@@ -395,9 +436,8 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
         || !(expression.getExpression() instanceof MethodInvocationTree call)) {
       return null;
     }
-    String name = MapKnowledge.methodName(call);
-    boolean matches =
-        acquire ? name.equals("lock") || name.equals("lockInterruptibly") : name.equals("unlock");
+    Name name = MapKnowledge.methodNameOf(call);
+    boolean matches = name != null && (acquire ? acquires.contains(name) : unlock.equals(name));
     return matches ? lockOf(call) : null;
   }
 
@@ -539,14 +579,16 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
 
   @Override
   public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
-    String name = MapKnowledge.methodName(tree);
-    if (INTERESTING_CALLS.contains(name)) {
+    Name name = MapKnowledge.methodNameOf(tree);
+    if (interestingCalls.contains(name)) {
       facts.calls.add(new ClassFacts.Event<>(tree, site()));
     }
-    if (facts.element(getCurrentPath()) instanceof ExecutableElement callee) {
+    if (name != null
+        && facts.privateMethodNames.contains(name)
+        && facts.element(getCurrentPath()) instanceof ExecutableElement callee) {
       facts.callSites.computeIfAbsent(callee, k -> new ArrayList<>()).add(site());
     }
-    if (name.equals("start") || name.equals("submit") || name.equals("execute")) {
+    if (!alreadyShared() && threadStarts.contains(name)) {
       ExpressionTree receiver = MapKnowledge.receiver(tree);
       if (receiver != null) {
         TypeMirror type = facts.type(receiver, getCurrentPath());
@@ -561,9 +603,11 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
 
   @Override
   public Void visitNewClass(NewClassTree tree, Void unused) {
-    TypeMirror type = facts.trees().getTypeMirror(getCurrentPath());
-    if (facts.knowledge().isThread(type) || isConcurrencyType(type)) {
-      markShared();
+    if (!alreadyShared()) {
+      TypeMirror type = facts.trees().getTypeMirror(getCurrentPath());
+      if (facts.knowledge().isThread(type) || isConcurrencyType(type)) {
+        markShared();
+      }
     }
     checkType();
     return super.visitNewClass(tree, unused);
@@ -571,13 +615,19 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
 
   @Override
   public Void visitIdentifier(IdentifierTree tree, Void unused) {
-    noteUse();
+    if (facts.fieldNames.contains(tree.getName())) {
+      noteUse();
+    } else {
+      checkType();
+    }
     return super.visitIdentifier(tree, unused);
   }
 
   @Override
   public Void visitMemberSelect(MemberSelectTree tree, Void unused) {
-    noteUse();
+    if (facts.fieldNames.contains(tree.getIdentifier())) {
+      noteUse();
+    }
     return super.visitMemberSelect(tree, unused);
   }
 
@@ -701,9 +751,18 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
     return false;
   }
 
+  /**
+   * {@code Before} for {@code @Before} and {@code @org.junit.Before}, without printing the tree.
+   */
   static String simpleName(AnnotationTree annotation) {
-    String name = annotation.getAnnotationType().toString();
-    return name.substring(name.lastIndexOf('.') + 1);
+    Tree type = annotation.getAnnotationType();
+    if (type instanceof IdentifierTree id) {
+      return id.getName().toString();
+    }
+    if (type instanceof MemberSelectTree select) {
+      return select.getIdentifier().toString();
+    }
+    return type.toString();
   }
 
   /**
@@ -722,9 +781,9 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
     if (!(element instanceof PackageElement pkg)) {
       return false;
     }
-    String name = pkg.getQualifiedName().toString();
-    return name.equals("java.util.concurrent.atomic")
-        || name.equals("java.util.concurrent.locks")
+    javax.lang.model.element.Name name = pkg.getQualifiedName();
+    return name.contentEquals("java.util.concurrent.atomic")
+        || name.contentEquals("java.util.concurrent.locks")
         || facts.knowledge().isExecutor(type);
   }
 }

@@ -65,6 +65,7 @@ public final class MapKnowledge {
       Set.of("synchronizedMap", "synchronizedSortedMap", "synchronizedNavigableMap");
 
   private final Types types;
+  private final Elements elements;
   private final TypeMirror map;
   private final TypeMirror concurrentMap;
   private final TypeMirror hashtable;
@@ -74,8 +75,32 @@ public final class MapKnowledge {
   private final TypeMirror thread;
   private final TypeMirror executor;
 
+  /**
+   * One instance per compilation: the type look-ups are the same for every class, and javac's
+   * {@code Elements} is one per compilation, so it is the key (weakly held).
+   */
+  private static final java.util.Map<Elements, MapKnowledge> PER_COMPILATION =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+  public static MapKnowledge of(Types types, Elements elements) {
+    MapKnowledge known = PER_COMPILATION.get(elements);
+    if (known == null || known.types != types) {
+      known = new MapKnowledge(types, elements);
+      PER_COMPILATION.put(elements, known);
+    }
+    return known;
+  }
+
+  private final boolean snapshotMapAvailable;
+
+  /** Whether {@code dev.clearguard.runtime.SnapshotMap} is on the compilation's class path. */
+  public boolean snapshotMapAvailable() {
+    return snapshotMapAvailable;
+  }
+
   public MapKnowledge(Types types, Elements elements) {
     this.types = types;
+    this.elements = elements;
     this.map = erasedType(elements, "java.util.Map");
     this.concurrentMap = erasedType(elements, "java.util.concurrent.ConcurrentMap");
     this.hashtable = erasedType(elements, "java.util.Hashtable");
@@ -84,6 +109,7 @@ public final class MapKnowledge {
     this.lock = erasedType(elements, "java.util.concurrent.locks.Lock");
     this.thread = erasedType(elements, "java.lang.Thread");
     this.executor = erasedType(elements, "java.util.concurrent.Executor");
+    this.snapshotMapAvailable = elements.getTypeElement(ClassFacts.SNAPSHOT_MAP) != null;
   }
 
   private TypeMirror erasedType(Elements elements, String name) {
@@ -243,6 +269,31 @@ public final class MapKnowledge {
         return e;
       }
     }
+  }
+
+  /** The simple name of the called method, without allocating: for hot paths. */
+  public static javax.lang.model.element.Name methodNameOf(MethodInvocationTree call) {
+    ExpressionTree select = call.getMethodSelect();
+    if (select instanceof MemberSelectTree member) {
+      return member.getIdentifier();
+    }
+    if (select instanceof IdentifierTree identifier) {
+      return identifier.getName();
+    }
+    return null;
+  }
+
+  /**
+   * The compiler's own names for a set of strings. javac interns names, so testing a tree's name
+   * against these is a hash look-up; {@code Name.contentEquals} would decode the name into a new
+   * String every time, on the hottest path of the scan.
+   */
+  public Set<javax.lang.model.element.Name> names(Set<String> strings) {
+    Set<javax.lang.model.element.Name> names = new java.util.HashSet<>();
+    for (String s : strings) {
+      names.add(elements.getName(s));
+    }
+    return Set.copyOf(names);
   }
 
   /** The simple name of the called method. */
