@@ -37,7 +37,6 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.Name;
-import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
@@ -55,6 +54,18 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
 
   /** Calls that start threads or hand work to an executor. */
   private static final Set<String> THREAD_STARTS = Set.of("start", "submit", "execute");
+
+  /** The test frameworks' fixture annotations: JUnit 4 and 5, TestNG. */
+  private static final Set<String> FIXTURE_ANNOTATIONS =
+      Set.of(
+          "Before",
+          "BeforeEach",
+          "BeforeAll",
+          "BeforeClass",
+          "BeforeMethod",
+          "BeforeTest",
+          "BeforeSuite",
+          "BeforeGroups");
 
   /** Methods that run before their object is shared, besides constructors and initialisers. */
   private static final Set<String> PRE_PUBLICATION_ANNOTATIONS =
@@ -97,10 +108,45 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
 
   private final ClassFacts facts;
   private final Deque<TypeElement> classes = new ArrayDeque<>();
-  private List<Lock> held = new ArrayList<>();
+
+  /** The locks held here. Never mutated: acquiring or releasing makes a new list. */
+  private List<Lock> held = List.of();
+
   private Publishing publishing;
   private ExecutableElement method;
   private final java.util.Map<Element, Lock> lockOfVariable = new java.util.HashMap<>();
+
+  /** The compiler's names the scanner compares with, looked up once per compilation. */
+  record Vocabulary(
+      Set<Name> interestingCalls,
+      Set<Name> threadStarts,
+      Set<Name> synchronousCallbacks,
+      Set<Name> acquires,
+      Name unlock,
+      Name tryLock,
+      Name setUp,
+      Name constructor,
+      Name readObject,
+      Set<Name> prePublicationMethods,
+      Set<Name> prePublicationAnnotations,
+      Set<Name> fixtureAnnotations) {
+
+    static Vocabulary of(MapKnowledge knowledge) {
+      return new Vocabulary(
+          knowledge.names(INTERESTING_CALLS),
+          knowledge.names(THREAD_STARTS),
+          knowledge.names(SYNCHRONOUS_CALLBACKS),
+          knowledge.names(Set.of("lock", "lockInterruptibly")),
+          knowledge.name("unlock"),
+          knowledge.name("tryLock"),
+          knowledge.name("setUp"),
+          knowledge.name("<init>"),
+          knowledge.name("readObject"),
+          knowledge.names(PRE_PUBLICATION_METHODS),
+          knowledge.names(PRE_PUBLICATION_ANNOTATIONS),
+          knowledge.names(FIXTURE_ANNOTATIONS));
+    }
+  }
 
   private final Set<Name> interestingCalls;
   private final Set<Name> threadStarts;
@@ -108,16 +154,28 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
   private final Set<Name> acquires;
   private final Name unlock;
   private final Name tryLock;
+  private final Name setUp;
+  private final Name constructor;
+  private final Name readObject;
+  private final Set<Name> prePublicationMethods;
+  private final Set<Name> prePublicationAnnotations;
+  private final Set<Name> fixtureAnnotations;
 
   FactsScanner(ClassFacts facts) {
     this.facts = facts;
-    MapKnowledge knowledge = facts.knowledge();
-    this.interestingCalls = knowledge.names(INTERESTING_CALLS);
-    this.threadStarts = knowledge.names(THREAD_STARTS);
-    this.synchronousCallbacks = knowledge.names(SYNCHRONOUS_CALLBACKS);
-    this.acquires = knowledge.names(Set.of("lock", "lockInterruptibly"));
-    this.unlock = knowledge.names(Set.of("unlock")).iterator().next();
-    this.tryLock = knowledge.names(Set.of("tryLock")).iterator().next();
+    Vocabulary words = facts.knowledge().memo(Vocabulary.class, Vocabulary::of);
+    this.interestingCalls = words.interestingCalls();
+    this.threadStarts = words.threadStarts();
+    this.synchronousCallbacks = words.synchronousCallbacks();
+    this.acquires = words.acquires();
+    this.unlock = words.unlock();
+    this.tryLock = words.tryLock();
+    this.setUp = words.setUp();
+    this.constructor = words.constructor();
+    this.readObject = words.readObject();
+    this.prePublicationMethods = words.prePublicationMethods();
+    this.prePublicationAnnotations = words.prePublicationAnnotations();
+    this.fixtureAnnotations = words.fixtureAnnotations();
   }
 
   private Site site() {
@@ -169,7 +227,7 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
     classes.push(type);
     // A nested, local or anonymous class's code runs on its own schedule: no lock of the
     // enclosing code is held there, and it can run after publication.
-    held = new ArrayList<>();
+    held = List.of();
     publishing = null;
     method = null;
     try {
@@ -207,7 +265,8 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
       field.markGuardedBy();
     }
     if (!alreadyShared()
-        && (variable.getModifiers().contains(Modifier.VOLATILE) || isConcurrencyType(type))) {
+        && (variable.getModifiers().contains(Modifier.VOLATILE)
+            || facts.knowledge().signalsSharing(type))) {
       markShared();
     }
     facts.fields.put(element, field);
@@ -218,26 +277,24 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
     List<Lock> savedHeld = held;
     Publishing savedPre = publishing;
     ExecutableElement savedMethod = method;
-    held = new ArrayList<>();
+    Set<Modifier> flags = tree.getModifiers().getFlags();
+    boolean isStatic = flags.contains(Modifier.STATIC);
+    held = List.of();
     publishing =
-        isPrePublication(tree)
-            ? new Publishing(
-                classes.peek(),
-                tree.getModifiers().getFlags().contains(Modifier.STATIC),
-                isFixture(tree))
-            : null;
+        isPrePublication(tree) ? new Publishing(classes.peek(), isStatic, isFixture(tree)) : null;
     method =
         facts.element(getCurrentPath()) instanceof ExecutableElement executable ? executable : null;
-    if (method != null && tree.getModifiers().getFlags().contains(Modifier.PRIVATE)) {
+    if (method != null && flags.contains(Modifier.PRIVATE)) {
       facts.privateMethods.add(method);
     }
-    if (tree.getModifiers().getFlags().contains(Modifier.SYNCHRONIZED)) {
+    if (flags.contains(Modifier.SYNCHRONIZED)) {
       markShared();
       TypeElement owner = classes.peek();
-      boolean isStatic = tree.getModifiers().getFlags().contains(Modifier.STATIC);
-      held.add(
-          new Lock(
-              (isStatic ? "class:" : "this:") + owner.getQualifiedName(), Lock.Mode.EXCLUSIVE));
+      held =
+          with(
+              held,
+              new Lock(
+                  (isStatic ? "class:" : "this:") + owner.getQualifiedName(), Lock.Mode.EXCLUSIVE));
     }
     try {
       return super.visitMethod(tree, unused);
@@ -249,33 +306,45 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
   }
 
   /** A test fixture: a {@code @Before...} method or JUnit 3's {@code setUp()}. */
-  private static boolean isFixture(MethodTree tree) {
-    if (tree.getName().contentEquals("setUp")) {
+  private boolean isFixture(MethodTree tree) {
+    if (setUp.equals(tree.getName())) {
       return true;
     }
     for (AnnotationTree annotation : tree.getModifiers().getAnnotations()) {
-      if (simpleName(annotation).startsWith("Before")) {
+      if (fixtureAnnotations.contains(annotationName(annotation))) {
         return true;
       }
     }
     return false;
   }
 
-  private static boolean isPrePublication(MethodTree tree) {
-    String name = tree.getName().toString();
-    if (name.equals("<init>")) {
+  private boolean isPrePublication(MethodTree tree) {
+    Name name = tree.getName();
+    if (constructor.equals(name)) {
       return true;
     }
-    if (PRE_PUBLICATION_METHODS.contains(name)
-        && (name.equals("readObject") || tree.getParameters().isEmpty())) {
+    if (prePublicationMethods.contains(name)
+        && (readObject.equals(name) || tree.getParameters().isEmpty())) {
       return true;
     }
     for (AnnotationTree annotation : tree.getModifiers().getAnnotations()) {
-      if (PRE_PUBLICATION_ANNOTATIONS.contains(simpleName(annotation))) {
+      if (prePublicationAnnotations.contains(annotationName(annotation))) {
         return true;
       }
     }
     return false;
+  }
+
+  /** The annotation's simple name as the compiler's name, without printing the tree. */
+  private static Name annotationName(AnnotationTree annotation) {
+    Tree type = annotation.getAnnotationType();
+    if (type instanceof IdentifierTree id) {
+      return id.getName();
+    }
+    if (type instanceof MemberSelectTree select) {
+      return select.getIdentifier();
+    }
+    return null;
   }
 
   @Override
@@ -287,7 +356,7 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
     List<Lock> savedHeld = held;
     Publishing savedPre = publishing;
     ExecutableElement savedMethod = method;
-    held = new ArrayList<>();
+    held = List.of();
     publishing = null;
     method = null;
     try {
@@ -326,7 +395,7 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
       publishing =
           new Publishing(
               classes.peek(), tree.getModifiers().getFlags().contains(Modifier.STATIC), false);
-      held = new ArrayList<>();
+      held = List.of();
       method = null;
       try {
         return super.visitVariable(tree, unused);
@@ -343,7 +412,7 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
       }
       facts.localDeclarations.put(element, getCurrentPath());
     }
-    if (element != null && !alreadyShared() && isConcurrencyType(element.asType())) {
+    if (element != null && !alreadyShared() && facts.knowledge().signalsSharing(element.asType())) {
       markShared();
     }
     return super.visitVariable(tree, unused);
@@ -376,27 +445,26 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
     ExecutableElement savedMethod = method;
     if (getCurrentPath().getParentPath().getLeaf() instanceof ClassTree) {
       publishing = new Publishing(classes.peek(), tree.isStatic(), false); // an initialiser block
-      held = new ArrayList<>();
+      held = List.of();
       method = null;
     } else {
-      held = new ArrayList<>(held);
     }
     try {
       for (StatementTree statement : tree.getStatements()) {
         scan(statement, unused);
         Lock acquired = lockCall(statement, true);
         if (acquired != null) {
-          held.add(acquired);
+          held = with(held, acquired);
           continue;
         }
         Lock released = lockCall(statement, false);
         if (released != null) {
-          held.remove(released);
+          held = without(held, released);
         } else if (statement instanceof TryTree attempt && attempt.getFinallyBlock() != null) {
           for (StatementTree cleanup : attempt.getFinallyBlock().getStatements()) {
             Lock unlocked = lockCall(cleanup, false);
             if (unlocked != null) {
-              held.remove(unlocked);
+              held = without(held, unlocked);
             }
           }
         }
@@ -420,7 +488,7 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
         scan(tree.getCondition(), unused);
         List<Lock> savedHeld = held;
         held = new ArrayList<>(held);
-        held.add(lock);
+        held = with(held, lock);
         scan(tree.getThenStatement(), unused);
         held = savedHeld;
         scan(tree.getElseStatement(), unused);
@@ -541,8 +609,7 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
     scan(tree.getExpression(), unused);
     Object key = monitorKey(facts, tree.getExpression(), getCurrentPath());
     List<Lock> savedHeld = held;
-    held = new ArrayList<>(held);
-    held.add(new Lock(key, Lock.Mode.EXCLUSIVE));
+    held = with(held, new Lock(key, Lock.Mode.EXCLUSIVE));
     try {
       scan(tree.getBlock(), unused);
     } finally {
@@ -592,7 +659,7 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
       ExpressionTree receiver = MapKnowledge.receiver(tree);
       if (receiver != null) {
         TypeMirror type = facts.type(receiver, getCurrentPath());
-        if (facts.knowledge().isThread(type) || isConcurrencyType(type)) {
+        if (facts.knowledge().signalsSharing(type)) {
           markShared();
         }
       }
@@ -605,7 +672,7 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
   public Void visitNewClass(NewClassTree tree, Void unused) {
     if (!alreadyShared()) {
       TypeMirror type = facts.trees().getTypeMirror(getCurrentPath());
-      if (facts.knowledge().isThread(type) || isConcurrencyType(type)) {
+      if (facts.knowledge().signalsSharing(type)) {
         markShared();
       }
     }
@@ -742,6 +809,22 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
 
   // ---- helpers ----
 
+  private static List<Lock> with(List<Lock> locks, Lock lock) {
+    List<Lock> more = new ArrayList<>(locks.size() + 1);
+    more.addAll(locks);
+    more.add(lock);
+    return List.copyOf(more);
+  }
+
+  private static List<Lock> without(List<Lock> locks, Lock lock) {
+    if (!locks.contains(lock)) {
+      return locks;
+    }
+    List<Lock> fewer = new ArrayList<>(locks);
+    fewer.remove(lock);
+    return List.copyOf(fewer);
+  }
+
   private static boolean hasAnnotation(ModifiersTree modifiers, String simpleName) {
     for (AnnotationTree annotation : modifiers.getAnnotations()) {
       if (simpleName(annotation).equals(simpleName)) {
@@ -763,27 +846,5 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
       return select.getIdentifier().toString();
     }
     return type.toString();
-  }
-
-  /**
-   * A {@code java.util.concurrent} atomic, lock or executor: a sign the class is used by several
-   * threads. Other types of the package (TimeUnit, exceptions, concurrent collections) are not: a
-   * concurrent map only vouches for its own field.
-   */
-  private boolean isConcurrencyType(TypeMirror type) {
-    if (!(type instanceof DeclaredType declared)) {
-      return false;
-    }
-    Element element = declared.asElement();
-    while (element != null && !(element instanceof PackageElement)) {
-      element = element.getEnclosingElement();
-    }
-    if (!(element instanceof PackageElement pkg)) {
-      return false;
-    }
-    javax.lang.model.element.Name name = pkg.getQualifiedName();
-    return name.contentEquals("java.util.concurrent.atomic")
-        || name.contentEquals("java.util.concurrent.locks")
-        || facts.knowledge().isExecutor(type);
   }
 }

@@ -153,8 +153,40 @@ public final class MapKnowledge {
     return isSubtype(type, thread);
   }
 
+  /**
+   * Whether a variable or object of this type shows its class is used by several threads: a {@code
+   * java.util.concurrent} atomic or lock, an executor, or a thread. Other types of the package
+   * (TimeUnit, exceptions, concurrent collections) do not: a concurrent map only vouches for its
+   * own field. Cached per class, as it is asked for every variable and {@code new}.
+   */
+  public boolean signalsSharing(TypeMirror type) {
+    if (!(type instanceof DeclaredType declared)) {
+      return false;
+    }
+    return sharingSignals.computeIfAbsent(
+        declared.asElement(),
+        element -> {
+          javax.lang.model.element.Element e = element;
+          while (e != null && !(e instanceof javax.lang.model.element.PackageElement)) {
+            e = e.getEnclosingElement();
+          }
+          if (e instanceof javax.lang.model.element.PackageElement pkg
+              && (pkg.getQualifiedName().contentEquals("java.util.concurrent.atomic")
+                  || pkg.getQualifiedName().contentEquals("java.util.concurrent.locks"))) {
+            return true;
+          }
+          return isSubtype(type, executor) || isSubtype(type, thread);
+        });
+  }
+
+  private final java.util.Map<javax.lang.model.element.Element, Boolean> sharingSignals =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   public boolean isExecutor(TypeMirror type) {
-    return isSubtype(type, executor);
+    if (!(type instanceof DeclaredType declared)) {
+      return false;
+    }
+    return executors.computeIfAbsent(declared.asElement(), e -> isSubtype(type, executor));
   }
 
   /** Whether the declared type is exactly the interface {@code java.util.Map} or ConcurrentMap. */
@@ -289,12 +321,36 @@ public final class MapKnowledge {
    * String every time, on the hottest path of the scan.
    */
   public Set<javax.lang.model.element.Name> names(Set<String> strings) {
-    Set<javax.lang.model.element.Name> names = new java.util.HashSet<>();
-    for (String s : strings) {
-      names.add(elements.getName(s));
-    }
-    return Set.copyOf(names);
+    return internedNames.computeIfAbsent(
+        strings,
+        key -> {
+          Set<javax.lang.model.element.Name> names = new java.util.HashSet<>();
+          for (String s : key) {
+            names.add(elements.getName(s));
+          }
+          return Set.copyOf(names);
+        });
   }
+
+  private final java.util.Map<Set<String>, Set<javax.lang.model.element.Name>> internedNames =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The compiler's name for one string. */
+  public javax.lang.model.element.Name name(String string) {
+    return elements.getName(string);
+  }
+
+  private final java.util.Map<Class<?>, Object> memos =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** A value computed once per compilation from this knowledge, e.g. a scanner's vocabulary. */
+  public <T> T memo(Class<T> key, java.util.function.Function<MapKnowledge, T> compute) {
+    return key.cast(memos.computeIfAbsent(key, k -> compute.apply(this)));
+  }
+
+  /** Executor or not, per class: asked for the type of every variable until a class is shared. */
+  private final java.util.Map<javax.lang.model.element.Element, Boolean> executors =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** The simple name of the called method. */
   public static String methodName(MethodInvocationTree call) {
