@@ -453,6 +453,9 @@ public final class Fixer {
         return "a `var` local takes the field's type";
       }
     }
+    if (locksOwnMonitor(field)) {
+      return "code locks on the map's own monitor, which a SnapshotMap's operations do not take";
+    }
     String snapshot = SourceText.typeName(unit, SNAPSHOT_MAP, imports);
     Optional<Expression> init = field.variable.getInitializer();
     String newInit;
@@ -507,6 +510,35 @@ public final class Fixer {
       edits.add(new Edit(text.begin(init.get()), text.end(init.get()), newInit));
     }
     return null;
+  }
+
+  /**
+   * Whether code synchronizes on a map whose own operations take its monitor (a {@code
+   * Collections.synchronizedMap} or a {@code Hashtable}): such a block excludes the map's other
+   * users only while the map stays that kind of map, so migrating it would break the lock.
+   */
+  private boolean locksOwnMonitor(Field field) {
+    boolean locked =
+        unit.findAll(SynchronizedStmt.class).stream()
+            .anyMatch(sync -> field.isRef(sync.getExpression()));
+    if (!locked) {
+      return false;
+    }
+    List<Expression> values = new ArrayList<>();
+    field.variable.getInitializer().ifPresent(values::add);
+    field.assignments().forEach(a -> values.add(a.getValue()));
+    for (Expression v : values) {
+      Expression value = unwrap(v);
+      if (value instanceof MethodCallExpr call
+          && call.getNameAsString().equals("synchronizedMap")) {
+        return true;
+      }
+      if (value instanceof ObjectCreationExpr created
+          && created.getType().getNameAsString().equals("Hashtable")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private String snapshotInitializer(Expression initializer, String snapshot) {

@@ -139,6 +139,62 @@ final class IterateRemoveClearFixTest {
   }
 
   @Test
+  void fixSynchronizedMapLockedElsewhereKeepsItsMonitor() {
+    // Migrating to SnapshotMap would leave the locked loop excluding no one (and fixable again).
+    FixResult result =
+        FixTester.assertFix(
+            dir,
+            true,
+            """
+            package app;
+
+            import java.util.Collections;
+            import java.util.HashMap;
+            import java.util.Map;
+
+            class Workers {
+              private final Map<Integer, Object> workers = Collections.synchronizedMap(new HashMap<>());
+
+              void stopAllLocked() {
+                synchronized (workers) {
+                  for (Integer id : new java.util.ArrayList<>(workers.keySet())) {
+                    workers.remove(id);
+                  }
+                }
+              }
+
+              void stopAllUnlocked() {
+                workers.keySet().removeIf(id -> true);
+              }
+            }
+            """,
+            """
+            package app;
+
+            import java.util.Collections;
+            import java.util.HashMap;
+            import java.util.Map;
+
+            class Workers {
+              private final Map<Integer, Object> workers = Collections.synchronizedMap(new HashMap<>());
+
+              void stopAllLocked() {
+                synchronized (workers) {
+                  for (Integer id : new java.util.ArrayList<>(workers.keySet())) {
+                    workers.remove(id);
+                  }
+                }
+              }
+
+              void stopAllUnlocked() {
+                workers.clear();
+              }
+            }
+            """);
+    assertEquals(Strategy.MINIMAL_CLEAR, result.outcomes().get(0).strategy());
+  }
+
+  @Test
   void fixSnapshotMapClearRemovesTheIteratorDeclaration() {
     FixResult result =
         FixTester.assertFix(

@@ -1,0 +1,136 @@
+package dev.clearguard.checker.fix;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The rules module's reductions (small classes reduced from open-source code, with their annotation
+ * stubs), all compiled together and fixed through {@code -Xplugin:"ClearGuard patch=..."}: the
+ * patch applies with {@code git apply}, the patched code compiles, ClearGuard then finds nothing
+ * the fixer could fix, and files without findings are left byte-identical.
+ */
+final class ReductionsRoundTripTest {
+  private static final Path REDUCTIONS = Path.of("../rules/src/test/resources/reductions");
+  private static final String IN_REPO = "rules/src/test/resources/reductions";
+  private static final Path RUNTIME_CLASSES = Path.of("../runtime/target/classes");
+
+  @TempDir Path dir;
+
+  @Test
+  void fixReductionsWithSnapshotMapRoundTrip() throws Exception {
+    roundTrip(true);
+  }
+
+  @Test
+  void fixReductionsWithoutSnapshotMapRoundTrip() throws Exception {
+    roundTrip(false);
+  }
+
+  private void roundTrip(boolean snapshotMap) throws Exception {
+    assertTrue(
+        Files.isDirectory(REDUCTIONS),
+        "reductions not found at "
+            + REDUCTIONS.toAbsolutePath().normalize()
+            + ": run from the checker module with the rules module beside it");
+    Path repo = dir.resolve("repo");
+    Path sources = repo.resolve(IN_REPO);
+    copy(REDUCTIONS, sources);
+    List<Path> classPath = new ArrayList<>();
+    List<Path> extra = new ArrayList<>();
+    if (snapshotMap) {
+      if (Files.exists(RUNTIME_CLASSES.resolve("dev/clearguard/runtime/SnapshotMap.class"))) {
+        classPath.add(RUNTIME_CLASSES.toAbsolutePath());
+      } else {
+        Path stub = dir.resolve("stub/dev/clearguard/runtime/SnapshotMap.java");
+        Files.createDirectories(stub.getParent());
+        Files.writeString(stub, FixTester.SNAPSHOT_MAP_STUB);
+        extra.add(stub);
+      }
+    }
+    Map<Path, String> original = read(sources);
+    assertFalse(original.isEmpty(), "no reductions under " + REDUCTIONS.toAbsolutePath());
+    // A checkout: the patch names files relative to the work tree's root.
+    Assumptions.assumeTrue(UnifiedDiffTest.git(repo, "init", "-q") == 0, "git is not available");
+    Path patch = dir.resolve("out/clearguard.patch");
+    PluginCompile first =
+        PluginCompile.run("patch=" + patch, files(sources, extra), classPath, dir.resolve("c1"));
+    assertTrue(first.success, first.diagnostics);
+    assertFalse(first.warnings.isEmpty(), "the reductions have findings");
+    assertEquals(original, read(sources), "the plugin must not touch sources");
+    String diff = Files.readString(patch);
+    assertFalse(diff.isEmpty(), "nothing fixed in the reductions");
+    assertTrue(diff.startsWith("--- a/" + IN_REPO + "/"), diff);
+    assertEquals(0, UnifiedDiffTest.git(repo, "apply", "--check", patch.toString()), diff);
+    assertEquals(0, UnifiedDiffTest.git(repo, "apply", patch.toString()), diff);
+
+    int changed = 0;
+    for (Map.Entry<Path, String> file : original.entrySet()) {
+      boolean hasFinding = first.warnings.stream().anyMatch(w -> w.startsWith(file.getKey() + ":"));
+      String now = Files.readString(file.getKey());
+      if (!hasFinding) {
+        assertEquals(file.getValue(), now, "changed without a finding: " + file.getKey());
+      } else if (!now.equals(file.getValue())) {
+        changed++;
+      }
+    }
+    assertTrue(changed > 0, "the patch changed no file");
+
+    Path second = dir.resolve("out/second.patch");
+    PluginCompile again =
+        PluginCompile.run("patch=" + second, files(sources, extra), classPath, dir.resolve("c2"));
+    assertTrue(again.success, "the patched reductions do not compile: " + again.diagnostics);
+    assertEquals("", Files.readString(second), "still fixable after the patch");
+    assertTrue(
+        again.warnings.size() < first.warnings.size(), () -> "nothing fixed: " + again.warnings);
+    System.out.printf(
+        "reductions round trip (SnapshotMap %s): %d files, %d findings, %d files patched,"
+            + " %d findings left for manual fixing%n",
+        snapshotMap ? "on the class path" : "absent",
+        original.size(),
+        first.warnings.size(),
+        changed,
+        again.warnings.size());
+  }
+
+  private static List<Path> files(Path root, List<Path> extra) throws IOException {
+    List<Path> out = new ArrayList<>(read(root).keySet());
+    out.addAll(extra);
+    return out;
+  }
+
+  private static Map<Path, String> read(Path root) throws IOException {
+    Map<Path, String> out = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.filter(p -> p.toString().endsWith(".java")).toList()) {
+        out.put(p, Files.readString(p));
+      }
+    }
+    return out;
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path p : walk.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
+}
