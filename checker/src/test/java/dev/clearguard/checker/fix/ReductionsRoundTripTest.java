@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +44,7 @@ final class ReductionsRoundTripTest {
             + ": run from the checker module with the rules module beside it");
     Path repo = dir.resolve("repo");
     Path sources = repo.resolve(IN_REPO);
-    copy(REDUCTIONS, sources);
+    SourceTrees.copy(REDUCTIONS, sources);
     List<Path> classPath = new ArrayList<>();
     List<Path> extra = new ArrayList<>();
     if (snapshotMap) {
@@ -60,16 +57,17 @@ final class ReductionsRoundTripTest {
         extra.add(stub);
       }
     }
-    Map<Path, String> original = read(sources);
+    Map<Path, String> original = SourceTrees.read(sources);
     assertFalse(original.isEmpty(), "no reductions under " + REDUCTIONS.toAbsolutePath());
     // A checkout: the patch names files relative to the work tree's root.
     Assumptions.assumeTrue(UnifiedDiffTest.git(repo, "init", "-q") == 0, "git is not available");
     Path patch = dir.resolve("out/clearguard.patch");
     PluginCompile first =
-        PluginCompile.run("patch=" + patch, files(sources, extra), classPath, dir.resolve("c1"));
+        PluginCompile.run(
+            "patch=" + patch, SourceTrees.files(sources, extra), classPath, dir.resolve("c1"));
     assertTrue(first.success, first.diagnostics);
     assertFalse(first.warnings.isEmpty(), "the reductions have findings");
-    assertEquals(original, read(sources), "the plugin must not touch sources");
+    assertEquals(original, SourceTrees.read(sources), "the plugin must not touch sources");
     String diff = Files.readString(patch);
     assertFalse(diff.isEmpty(), "nothing fixed in the reductions");
     assertTrue(diff.startsWith("--- a/" + IN_REPO + "/"), diff);
@@ -90,7 +88,8 @@ final class ReductionsRoundTripTest {
 
     Path second = dir.resolve("out/second.patch");
     PluginCompile again =
-        PluginCompile.run("patch=" + second, files(sources, extra), classPath, dir.resolve("c2"));
+        PluginCompile.run(
+            "patch=" + second, SourceTrees.files(sources, extra), classPath, dir.resolve("c2"));
     assertTrue(again.success, "the patched reductions do not compile: " + again.diagnostics);
     assertEquals("", Files.readString(second), "still fixable after the patch");
     assertTrue(
@@ -103,34 +102,5 @@ final class ReductionsRoundTripTest {
         first.warnings.size(),
         changed,
         again.warnings.size());
-  }
-
-  private static List<Path> files(Path root, List<Path> extra) throws IOException {
-    List<Path> out = new ArrayList<>(read(root).keySet());
-    out.addAll(extra);
-    return out;
-  }
-
-  private static Map<Path, String> read(Path root) throws IOException {
-    Map<Path, String> out = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.filter(p -> p.toString().endsWith(".java")).toList()) {
-        out.put(p, Files.readString(p));
-      }
-    }
-    return out;
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path p : walk.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
   }
 }

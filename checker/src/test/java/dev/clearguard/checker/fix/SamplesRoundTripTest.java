@@ -4,16 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +41,7 @@ final class SamplesRoundTripTest {
   private void roundTrip(boolean snapshotMap) throws Exception {
     Path repo = dir.resolve("repo");
     Path sources = repo.resolve("samples/src/main/java");
-    copy(SAMPLES, sources);
+    SourceTrees.copy(SAMPLES, sources);
     List<Path> classPath = new ArrayList<>();
     List<Path> extra = new ArrayList<>();
     if (snapshotMap) {
@@ -57,15 +54,16 @@ final class SamplesRoundTripTest {
         extra.add(stub);
       }
     }
-    Map<Path, String> original = read(sources);
+    Map<Path, String> original = SourceTrees.read(sources);
     // A checkout: the patch names files relative to the work tree's root.
     Assumptions.assumeTrue(UnifiedDiffTest.git(repo, "init", "-q") == 0, "git is not available");
     Path patch = dir.resolve("out/clearguard.patch");
     PluginCompile first =
-        PluginCompile.run("patch=" + patch, files(sources, extra), classPath, dir.resolve("c1"));
+        PluginCompile.run(
+            "patch=" + patch, SourceTrees.files(sources, extra), classPath, dir.resolve("c1"));
     assertTrue(first.success, first.diagnostics);
     assertEquals(22, first.warnings.size(), first.warnings::toString);
-    assertEquals(original, read(sources), "the plugin must not touch sources");
+    assertEquals(original, SourceTrees.read(sources), "the plugin must not touch sources");
     String diff = Files.readString(patch);
     assertFalse(diff.isEmpty());
     assertOnlyFindingLinesChange(diff, first.warnings);
@@ -82,7 +80,8 @@ final class SamplesRoundTripTest {
 
     Path second = dir.resolve("out/second.patch");
     PluginCompile again =
-        PluginCompile.run("patch=" + second, files(sources, extra), classPath, dir.resolve("c2"));
+        PluginCompile.run(
+            "patch=" + second, SourceTrees.files(sources, extra), classPath, dir.resolve("c2"));
     assertTrue(again.success, again.diagnostics);
     assertEquals("", Files.readString(second), "still fixable after the patch");
     // Without SnapshotMap the two drain loops and the two locks on `routes` stay manual.
@@ -124,35 +123,6 @@ final class SamplesRoundTripTest {
           if (!l.startsWith("+") && !l.startsWith("\\")) {
             line++;
           }
-        }
-      }
-    }
-  }
-
-  private static List<Path> files(Path root, List<Path> extra) throws IOException {
-    List<Path> out = new ArrayList<>(read(root).keySet());
-    out.addAll(extra);
-    return out;
-  }
-
-  private static Map<Path, String> read(Path root) throws IOException {
-    Map<Path, String> out = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.filter(p -> p.toString().endsWith(".java")).toList()) {
-        out.put(p, Files.readString(p));
-      }
-    }
-    return out;
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path p : walk.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
         }
       }
     }
