@@ -69,8 +69,6 @@ public final class MapKnowledge {
   private final TypeMirror map;
   private final TypeMirror concurrentMap;
   private final TypeMirror hashtable;
-  private final TypeMirror collection;
-  private final TypeMirror atomicReference;
   private final TypeMirror lock;
   private final TypeMirror thread;
   private final TypeMirror executor;
@@ -104,8 +102,6 @@ public final class MapKnowledge {
     this.map = erasedType(elements, "java.util.Map");
     this.concurrentMap = erasedType(elements, "java.util.concurrent.ConcurrentMap");
     this.hashtable = erasedType(elements, "java.util.Hashtable");
-    this.collection = erasedType(elements, "java.util.Collection");
-    this.atomicReference = erasedType(elements, "java.util.concurrent.atomic.AtomicReference");
     this.lock = erasedType(elements, "java.util.concurrent.locks.Lock");
     this.thread = erasedType(elements, "java.lang.Thread");
     this.executor = erasedType(elements, "java.util.concurrent.Executor");
@@ -137,20 +133,8 @@ public final class MapKnowledge {
     return isSubtype(type, hashtable);
   }
 
-  public boolean isCollection(TypeMirror type) {
-    return isSubtype(type, collection);
-  }
-
-  public boolean isAtomicReference(TypeMirror type) {
-    return isSubtype(type, atomicReference);
-  }
-
   public boolean isLock(TypeMirror type) {
     return isSubtype(type, lock);
-  }
-
-  public boolean isThread(TypeMirror type) {
-    return isSubtype(type, thread);
   }
 
   /**
@@ -181,13 +165,6 @@ public final class MapKnowledge {
 
   private final java.util.Map<javax.lang.model.element.Element, Boolean> sharingSignals =
       new java.util.concurrent.ConcurrentHashMap<>();
-
-  public boolean isExecutor(TypeMirror type) {
-    if (!(type instanceof DeclaredType declared)) {
-      return false;
-    }
-    return executors.computeIfAbsent(declared.asElement(), e -> isSubtype(type, executor));
-  }
 
   /** Whether the declared type is exactly the interface {@code java.util.Map} or ConcurrentMap. */
   public boolean isMapInterface(TypeMirror type) {
@@ -347,10 +324,6 @@ public final class MapKnowledge {
   public <T> T memo(Class<T> key, java.util.function.Function<MapKnowledge, T> compute) {
     return key.cast(memos.computeIfAbsent(key, k -> compute.apply(this)));
   }
-
-  /** Executor or not, per class: asked for the type of every variable until a class is shared. */
-  private final java.util.Map<javax.lang.model.element.Element, Boolean> executors =
-      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** The simple name of the called method. */
   public static String methodName(MethodInvocationTree call) {
