@@ -42,7 +42,45 @@ public final class Analyzer {
     return false;
   }
 
+  /**
+   * Analyses one class with {@code rules}. A class in which no rule {@linkplain Rule#mayReport may
+   * report}, judged from its {@link Outline}, is skipped without computing its facts: in a typical
+   * build that is most classes.
+   */
   public static Result analyze(
+      CompilationUnitTree unit,
+      ClassTree topLevel,
+      Trees trees,
+      Types types,
+      Elements elements,
+      List<Rule> rules) {
+    Outline outline = Outline.of(unit, topLevel, trees, types, elements);
+    List<Rule> applicable = new ArrayList<>(rules.size());
+    for (Rule rule : rules) {
+      if (mayReport(rule, outline)) {
+        applicable.add(rule);
+      }
+    }
+    if (applicable.isEmpty()) {
+      return new Result(List.of(), List.of());
+    }
+    return analyzeFully(unit, topLevel, trees, types, elements, applicable);
+  }
+
+  /** A rule whose precondition fails is run anyway: a broken shortcut must not hide findings. */
+  private static boolean mayReport(Rule rule, Outline outline) {
+    try {
+      return rule.mayReport(outline);
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      return true;
+    }
+  }
+
+  /**
+   * Analyses one class with every rule in {@code rules}, outline or not. Tests compare it with
+   * {@link #analyze} to prove that no rule's {@link Rule#mayReport} hides a finding.
+   */
+  public static Result analyzeFully(
       CompilationUnitTree unit,
       ClassTree topLevel,
       Trees trees,

@@ -37,6 +37,12 @@ public final class ClearThenRefill implements Rule {
     return SUMMARY;
   }
 
+  /** The finding is a call to clear(). */
+  @Override
+  public boolean mayReport(Outline outline) {
+    return outline.calls("clear");
+  }
+
   @Override
   public void check(ClassFacts facts, Consumer<Finding> sink) {
     for (Event<MethodInvocationTree> event : facts.calls()) {

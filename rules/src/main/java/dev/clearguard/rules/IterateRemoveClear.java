@@ -31,6 +31,12 @@ public final class IterateRemoveClear implements Rule {
     return SUMMARY;
   }
 
+  /** Every variant removes through a method named remove, removeIf, removeAll or retainAll. */
+  @Override
+  public boolean mayReport(Outline outline) {
+    return outline.calls("remove", "removeIf", "removeAll", "retainAll");
+  }
+
   @Override
   public void check(ClassFacts facts, Consumer<Finding> sink) {
     for (Event<StatementTree> loop : facts.loops()) {

@@ -17,6 +17,15 @@ public interface Rule {
   /** One imperative line, no trailing period, saying what the rule flags. */
   String summary();
 
+  /**
+   * Whether this rule could report anything in the class {@code outline} describes. Answering false
+   * lets the analysis skip a class that no enabled rule could report in; a rule must answer true
+   * whenever {@link #check} might report. The default, true, is always correct.
+   */
+  default boolean mayReport(Outline outline) {
+    return true;
+  }
+
   /** Reports every finding of this rule in the class the facts describe. */
   void check(ClassFacts facts, Consumer<Finding> sink);
 }

@@ -27,6 +27,12 @@ public final class SyncOnReassignedMap implements Rule {
     return SUMMARY;
   }
 
+  /** The finding is a synchronized statement on a map field of the class that is not final. */
+  @Override
+  public boolean mayReport(Outline outline) {
+    return outline.hasSynchronizedStatement() && outline.declaresMutableMapField();
+  }
+
   @Override
   public void check(ClassFacts facts, Consumer<Finding> sink) {
     for (Event<SynchronizedTree> sync : facts.syncs()) {

@@ -32,6 +32,12 @@ public final class UnsafeMapReassignment implements Rule {
     return SUMMARY;
   }
 
+  /** The finding is an assignment to a map field of the class that is not final. */
+  @Override
+  public boolean mayReport(Outline outline) {
+    return outline.declaresMutableMapField();
+  }
+
   @Override
   public void check(ClassFacts facts, Consumer<Finding> sink) {
     for (FieldFacts field : facts.fields()) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
@@ -17,6 +18,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -67,14 +70,45 @@ final class RuleTester {
 
   /** Compiles the sources (which must compile cleanly) and returns every finding. */
   List<Finding> findings() {
-    try {
-      return compile();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    List<Finding> findings = new ArrayList<>();
+    forEachClass(
+        c -> {
+          Analyzer.Result result = c.analyze(Rules.all());
+          if (!result.failures().isEmpty()) {
+            throw new AssertionError(
+                "rule failed: " + result.failures(), result.failures().get(0).error());
+          }
+          // Every test doubles as a check of the rules' outlines: skipping the classes they rule
+          // out must not lose a finding.
+          Analyzer.Result full =
+              Analyzer.analyzeFully(
+                  c.unit(), c.tree(), c.trees(), c.types(), c.elements(), Rules.all());
+          assertEquals(
+              full.findings().stream().map(Finding::toString).toList(),
+              result.findings().stream().map(Finding::toString).toList(),
+              "a rule's mayReport skipped a class in which it reports");
+          findings.addAll(result.findings());
+        });
+    return findings;
+  }
+
+  /** One attributed top-level class of the compilation, as the plugin sees it. */
+  record CompiledClass(
+      CompilationUnitTree unit, ClassTree tree, Trees trees, Types types, Elements elements) {
+    Analyzer.Result analyze(List<Rule> rules) {
+      return Analyzer.analyze(unit, tree, trees, types, elements, rules);
+    }
+
+    Outline outline() {
+      return Outline.of(unit, tree, trees, types, elements);
     }
   }
 
-  private List<Finding> compile() throws java.io.IOException {
+  /**
+   * Compiles the sources (which must compile cleanly) and hands each top-level class to {@code
+   * action} when javac has analysed it, the moment the plugin runs.
+   */
+  void forEachClass(java.util.function.Consumer<CompiledClass> action) {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     JavacTask task =
@@ -86,7 +120,6 @@ final class RuleTester {
                 List.of("-proc:none", "-d", System.getProperty("java.io.tmpdir") + "/cg-rules"),
                 null,
                 sources);
-    List<Finding> findings = new ArrayList<>();
     Trees trees = Trees.instance(task);
     task.addTaskListener(
         new TaskListener() {
@@ -95,30 +128,26 @@ final class RuleTester {
             if (e.getKind() != TaskEvent.Kind.ANALYZE || e.getTypeElement() == null) {
               return;
             }
-            ClassTree tree = trees.getTree(e.getTypeElement());
-            Analyzer.Result result =
-                Analyzer.analyze(
+            action.accept(
+                new CompiledClass(
                     e.getCompilationUnit(),
-                    tree,
+                    trees.getTree(e.getTypeElement()),
                     trees,
                     task.getTypes(),
-                    task.getElements(),
-                    Rules.all());
-            if (!result.failures().isEmpty()) {
-              throw new AssertionError(
-                  "rule failed: " + result.failures(), result.failures().get(0).error());
-            }
-            findings.addAll(result.findings());
+                    task.getElements()));
           }
         });
-    task.analyze();
+    try {
+      task.analyze();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     List<String> errors =
         diagnostics.getDiagnostics().stream()
             .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
             .map(d -> d.getLineNumber() + ": " + d.getMessage(Locale.ROOT))
             .toList();
     assertTrue(errors.isEmpty(), "test sources must compile: " + errors);
-    return findings;
   }
 
   /** Asserts that exactly the marked lines get findings containing the marked text. */
