@@ -75,16 +75,20 @@ public final class MapKnowledge {
 
   /**
    * One instance per compilation: the type look-ups are the same for every class, and javac's
-   * {@code Elements} is one per compilation, so it is the key (weakly held).
+   * {@code Elements} is one per compilation, so it is the key. Both the key and the value are held
+   * weakly: an instance refers to its compilation's {@code Elements}, and a strongly held value
+   * would keep every finished compilation alive in a JVM that runs many (the Maven plugin, an IDE).
+   * A collected instance is simply built again.
    */
-  private static final java.util.Map<Elements, MapKnowledge> PER_COMPILATION =
-      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+  private static final java.util.Map<Elements, java.lang.ref.WeakReference<MapKnowledge>>
+      PER_COMPILATION = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
   public static MapKnowledge of(Types types, Elements elements) {
-    MapKnowledge known = PER_COMPILATION.get(elements);
+    java.lang.ref.WeakReference<MapKnowledge> ref = PER_COMPILATION.get(elements);
+    MapKnowledge known = ref == null ? null : ref.get();
     if (known == null || known.types != types) {
       known = new MapKnowledge(types, elements);
-      PER_COMPILATION.put(elements, known);
+      PER_COMPILATION.put(elements, new java.lang.ref.WeakReference<>(known));
     }
     return known;
   }
