@@ -28,9 +28,15 @@ final class Fixes {
         && !modifiers.contains(javax.lang.model.element.Modifier.PROTECTED);
   }
 
-  /** Whether migrating the field to SnapshotMap keeps every use compiling. */
+  /**
+   * Whether migrating the field to SnapshotMap keeps every use compiling. It makes the field final,
+   * so every assignment must be in the file the fixer rewrites: the field must be private (another
+   * class of the package may assign a package-private one).
+   */
   static boolean migratable(ClassFacts facts, FieldFacts field) {
-    return rewritable(field) && facts.knowledge().isMapInterface(field.element().asType());
+    return rewritable(field)
+        && field.element().getModifiers().contains(javax.lang.model.element.Modifier.PRIVATE)
+        && facts.knowledge().isMapInterface(field.element().asType());
   }
 
   static List<Strategy> strategies(ClassFacts facts, Shape shape, FieldFacts field) {

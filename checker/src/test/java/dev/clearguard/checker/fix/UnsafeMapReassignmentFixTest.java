@@ -161,4 +161,53 @@ final class UnsafeMapReassignmentFixTest {
             """);
     assertEquals(Strategy.VOLATILE_PUBLISH, result.outcomes().get(0).strategy());
   }
+
+  @Test
+  void fixKeepsAPackagePrivateFieldAssignableFromItsPackage() {
+    // Another class of the package may write `tags`: making it a final SnapshotMap would break that
+    // file, which the fixer does not see. Making it volatile breaks nothing.
+    FixResult result =
+        FixTester.assertFix(
+            dir,
+            true,
+            """
+            package app;
+
+            import java.util.Map;
+
+            class Tags {
+              static Map<String, String> tags = Map.of();
+
+              static synchronized void touch() {}
+
+              static String get(String k) {
+                return tags.get(k);
+              }
+
+              static void setTags(Map<String, String> fresh) {
+                tags = Map.copyOf(fresh);
+              }
+            }
+            """,
+            """
+            package app;
+
+            import java.util.Map;
+
+            class Tags {
+              static volatile Map<String, String> tags = Map.of();
+
+              static synchronized void touch() {}
+
+              static String get(String k) {
+                return tags.get(k);
+              }
+
+              static void setTags(Map<String, String> fresh) {
+                tags = Map.copyOf(fresh);
+              }
+            }
+            """);
+    assertEquals(Strategy.VOLATILE_PUBLISH, result.outcomes().get(0).strategy());
+  }
 }
