@@ -41,6 +41,9 @@ public final class Outline {
   private boolean synchronizedStatement;
   private boolean mutableMapField;
 
+  /** Why the walk failed, thrown again to every question: no answer comes from half a walk. */
+  private RuntimeException failure;
+
   private Outline(
       CompilationUnitTree unit, ClassTree topLevel, Trees trees, Types types, Elements elements) {
     this.unit = unit;
@@ -85,48 +88,61 @@ public final class Outline {
   }
 
   private void walk() {
+    if (failure != null) {
+      throw failure;
+    }
     if (calledNames != null) {
       return;
     }
-    calledNames = new HashSet<>();
+    Set<Name> called = new HashSet<>();
+    boolean[] found = new boolean[2]; // a synchronized statement, a mutable map field
     TreePath unitPath = new TreePath(unit);
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
-        Tree select = tree.getMethodSelect();
-        if (select instanceof MemberSelectTree member) {
-          calledNames.add(member.getIdentifier());
-        } else if (select instanceof IdentifierTree identifier) {
-          calledNames.add(identifier.getName());
+    try {
+      new TreeScanner<Void, Void>() {
+        @Override
+        public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+          Tree select = tree.getMethodSelect();
+          if (select instanceof MemberSelectTree member) {
+            called.add(member.getIdentifier());
+          } else if (select instanceof IdentifierTree identifier) {
+            called.add(identifier.getName());
+          }
+          return super.visitMethodInvocation(tree, unused);
         }
-        return super.visitMethodInvocation(tree, unused);
-      }
 
-      @Override
-      public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
-        calledNames.add(tree.getName());
-        return super.visitMemberReference(tree, unused);
-      }
+        @Override
+        public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
+          called.add(tree.getName());
+          return super.visitMemberReference(tree, unused);
+        }
 
-      @Override
-      public Void visitSynchronized(SynchronizedTree tree, Void unused) {
-        synchronizedStatement = true;
-        return super.visitSynchronized(tree, unused);
-      }
+        @Override
+        public Void visitSynchronized(SynchronizedTree tree, Void unused) {
+          found[0] = true;
+          return super.visitSynchronized(tree, unused);
+        }
 
-      @Override
-      public Void visitClass(ClassTree tree, Void unused) {
-        if (!mutableMapField) {
-          for (Tree member : tree.getMembers()) {
-            if (member instanceof VariableTree variable && isMutableMapField(unitPath, variable)) {
-              mutableMapField = true;
-              break;
+        @Override
+        public Void visitClass(ClassTree tree, Void unused) {
+          if (!found[1]) {
+            for (Tree member : tree.getMembers()) {
+              if (member instanceof VariableTree variable
+                  && isMutableMapField(unitPath, variable)) {
+                found[1] = true;
+                break;
+              }
             }
           }
+          return super.visitClass(tree, unused);
         }
-        return super.visitClass(tree, unused);
-      }
-    }.scan(topLevel, null);
+      }.scan(topLevel, null);
+    } catch (RuntimeException e) {
+      failure = e;
+      throw e;
+    }
+    synchronizedStatement = found[0];
+    mutableMapField = found[1];
+    calledNames = called;
   }
 
   private boolean isMutableMapField(TreePath unitPath, VariableTree variable) {

@@ -125,6 +125,52 @@ final class OutlineTest {
         answers);
   }
 
+  @Test
+  void aWalkThatFailsAnswersNothing() {
+    // A class tree whose members cannot be read: the walk fails inside visitClass, after it has
+    // started. Every later question must fail too, not answer from what was collected so far.
+    List<List<String>> outcomes = new ArrayList<>();
+    RuleTester.create()
+        .addSource(
+            "t/Plain.java", "package t; class Plain { void run() { clear(); } void clear() {} }")
+        .forEachClass(
+            c -> {
+              com.sun.source.tree.ClassTree broken =
+                  (com.sun.source.tree.ClassTree)
+                      java.lang.reflect.Proxy.newProxyInstance(
+                          getClass().getClassLoader(),
+                          new Class<?>[] {com.sun.source.tree.ClassTree.class},
+                          (proxy, method, args) -> {
+                            if (method.getName().equals("accept")) {
+                              @SuppressWarnings("unchecked")
+                              var visitor =
+                                  (com.sun.source.tree.TreeVisitor<Object, Object>) args[0];
+                              return visitor.visitClass(
+                                  (com.sun.source.tree.ClassTree) proxy, args[1]);
+                            }
+                            if (method.getName().equals("getMembers")) {
+                              throw new IllegalStateException("unreadable");
+                            }
+                            return c.tree().getClass().getMethod(method.getName()).invoke(c.tree());
+                          });
+              Outline outline = Outline.of(c.unit(), broken, c.trees(), c.types(), c.elements());
+              List<String> answers = new ArrayList<>();
+              for (Predicate<Outline> question :
+                  List.<Predicate<Outline>>of(
+                      o -> o.calls("clear"),
+                      Outline::hasSynchronizedStatement,
+                      Outline::declaresMutableMapField)) {
+                try {
+                  answers.add(String.valueOf(question.test(outline)));
+                } catch (IllegalStateException e) {
+                  answers.add(e.getMessage());
+                }
+              }
+              outcomes.add(answers);
+            });
+    assertEquals(List.of(List.of("unreadable", "unreadable", "unreadable")), outcomes);
+  }
+
   /** A rule that fails whenever it is run, with a fixed answer to {@link #mayReport}. */
   private record Probe(String name, Predicate<Outline> precondition) implements Rule {
     @Override
