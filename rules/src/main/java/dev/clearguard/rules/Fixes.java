@@ -107,8 +107,13 @@ final class Fixes {
                   + "` to a final SnapshotMap and reset it with clear()/swap()"
                   + " instead of reassigning it";
         };
+    // A concurrent map already rejects nulls; a HashMap, a TreeMap or a field set to null does not.
+    String nulls =
+        migratable && !map.field().isConcurrent()
+            ? " SnapshotMap rejects null keys and values."
+            : "";
     if (migratable && facts.snapshotMapAvailable()) {
-      return capitalize(snapshotFix) + ".";
+      return capitalize(snapshotFix) + "." + nulls;
     }
     String withoutRuntime =
         switch (shape) {
@@ -134,7 +139,8 @@ final class Fixes {
           + RUNTIME_ARTIFACT
           + " and "
           + snapshotFix
-          + ".";
+          + "."
+          + nulls;
     }
     return capitalize(withoutRuntime) + ".";
   }

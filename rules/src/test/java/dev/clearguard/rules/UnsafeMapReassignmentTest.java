@@ -1,5 +1,8 @@
 package dev.clearguard.rules;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 final class UnsafeMapReassignmentTest {
@@ -817,5 +820,39 @@ final class UnsafeMapReassignmentTest {
                     "a half-built new one. Migrate `m` to SnapshotMap and install the new contents"
                         + " with `m.swap(fresh)` (atomic)."))
         .expectMarkedFindings();
+  }
+
+  @Test
+  void messageWarnsThatSnapshotMapRejectsNullsOnlyWhereTheMapAcceptedThem() {
+    List<Finding> findings =
+        RuleTester.create()
+            .withSnapshotMap()
+            .addSource(
+                "t/Caches.java",
+                """
+                package t;
+                import java.util.*;
+                import java.util.concurrent.ConcurrentHashMap;
+                class Caches {
+                  private Map<String, String> plain = new HashMap<>();
+                  private Map<String, String> concurrent = new ConcurrentHashMap<>();
+                  synchronized void touch() {}
+                  String get(String k) { return plain.get(k) + concurrent.get(k); }
+                  void reset() {
+                    plain = new HashMap<>();
+                    concurrent = new ConcurrentHashMap<>();
+                  }
+                }
+                """)
+            .findings();
+    assertEquals(
+        List.of("plain: true", "concurrent: false"),
+        findings.stream()
+            .map(
+                f ->
+                    f.fixPlan().field().name()
+                        + ": "
+                        + f.message().contains("SnapshotMap rejects null keys and values"))
+            .toList());
   }
 }
