@@ -21,6 +21,7 @@ import dev.clearguard.rules.facts.MapTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /** Flags {@code clear()} on a shared concurrent map followed by a refill of the same map. */
 @AutoService(Rule.class)
@@ -37,11 +38,14 @@ public final class ClearThenRefill implements Rule {
     return SUMMARY;
   }
 
-  /** The finding is a call to clear(). */
+  /** The finding is a call to a map's clear(), and the refill calls putAll or one of the puts. */
   @Override
   public boolean mayReport(Outline outline) {
-    return outline.calls("clear");
+    return outline.callsOnMap("clear") && outline.calls(REFILLS);
   }
+
+  private static final String[] REFILLS =
+      Stream.concat(MapKnowledge.PUTS.stream(), Stream.of("putAll")).toArray(String[]::new);
 
   @Override
   public void check(ClassFacts facts, Consumer<Finding> sink) {

@@ -12,9 +12,11 @@ import com.sun.source.util.TreePath;
 import dev.clearguard.rules.FixPlan.Shape;
 import dev.clearguard.rules.facts.ClassFacts;
 import dev.clearguard.rules.facts.ClassFacts.Event;
+import dev.clearguard.rules.facts.MapKnowledge;
 import dev.clearguard.rules.facts.MapTarget;
 import dev.clearguard.rules.facts.Site;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /** Flags code that empties a shared concurrent map by removing its entries one at a time. */
 @AutoService(Rule.class)
@@ -31,11 +33,20 @@ public final class IterateRemoveClear implements Rule {
     return SUMMARY;
   }
 
-  /** Every variant removes through a method named remove, removeIf, removeAll or retainAll. */
+  /**
+   * Every variant removes through a method named remove, removeIf, removeAll or retainAll, and
+   * reaches the map's keys through one of the map's views ({@code keySet()}, {@code entrySet()},
+   * {@code values()}, ...) or through the map's {@code forEach}.
+   */
   @Override
   public boolean mayReport(Outline outline) {
-    return outline.calls("remove", "removeIf", "removeAll", "retainAll");
+    return outline.calls(REMOVALS) && outline.callsOnMap(KEY_SOURCES);
   }
+
+  private static final String[] REMOVALS = {"remove", "removeIf", "removeAll", "retainAll"};
+
+  private static final String[] KEY_SOURCES =
+      Stream.concat(MapKnowledge.VIEWS.stream(), Stream.of("forEach")).toArray(String[]::new);
 
   @Override
   public void check(ClassFacts facts, Consumer<Finding> sink) {

@@ -1,24 +1,48 @@
 package dev.clearguard.rules;
 
+import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import dev.clearguard.rules.facts.MapKnowledge;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.Name;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -38,6 +62,7 @@ public final class Outline {
   private final MapKnowledge knowledge;
 
   private Set<Name> calledNames;
+  private Set<Name> calledOnMap;
   private boolean synchronizedStatement;
   private boolean mutableMapField;
 
@@ -71,6 +96,35 @@ public final class Outline {
     return false;
   }
 
+  /**
+   * The methods {@link #callsOnMap} can be asked about: the map views, {@code forEach} and {@code
+   * clear}. The walk resolves calls to these names, and only these, to see whose method they call.
+   */
+  public static final Set<String> MAP_METHODS =
+      Stream.concat(MapKnowledge.VIEWS.stream(), Stream.of("forEach", "clear"))
+          .collect(Collectors.toUnmodifiableSet());
+
+  /**
+   * Whether the class calls, or takes a reference to, a method with one of these names that a
+   * {@code java.util.Map} type declares: {@code values()} on a map, not on an enum. A call the
+   * compiler could not resolve counts.
+   *
+   * @throws IllegalArgumentException for a name outside {@link #MAP_METHODS}
+   */
+  public boolean callsOnMap(String... methodNames) {
+    walk();
+    for (String methodName : methodNames) {
+      if (!MAP_METHODS.contains(methodName)) {
+        throw new IllegalArgumentException(
+            "callsOnMap answers only for " + new TreeSet<>(MAP_METHODS) + ", not " + methodName);
+      }
+      if (calledOnMap.contains(knowledge.name(methodName))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether the class has a {@code synchronized (..) { }} statement anywhere. */
   public boolean hasSynchronizedStatement() {
     walk();
@@ -94,55 +148,211 @@ public final class Outline {
     if (calledNames != null) {
       return;
     }
-    Set<Name> called = new HashSet<>();
-    boolean[] found = new boolean[2]; // a synchronized statement, a mutable map field
-    TreePath unitPath = new TreePath(unit);
+    Walk walk = new Walk(new TreePath(unit));
     try {
-      new TreeScanner<Void, Void>() {
-        @Override
-        public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
-          Tree select = tree.getMethodSelect();
-          if (select instanceof MemberSelectTree member) {
-            called.add(member.getIdentifier());
-          } else if (select instanceof IdentifierTree identifier) {
-            called.add(identifier.getName());
-          }
-          return super.visitMethodInvocation(tree, unused);
-        }
-
-        @Override
-        public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
-          called.add(tree.getName());
-          return super.visitMemberReference(tree, unused);
-        }
-
-        @Override
-        public Void visitSynchronized(SynchronizedTree tree, Void unused) {
-          found[0] = true;
-          return super.visitSynchronized(tree, unused);
-        }
-
-        @Override
-        public Void visitClass(ClassTree tree, Void unused) {
-          if (!found[1]) {
-            for (Tree member : tree.getMembers()) {
-              if (member instanceof VariableTree variable
-                  && isMutableMapField(unitPath, variable)) {
-                found[1] = true;
-                break;
-              }
-            }
-          }
-          return super.visitClass(tree, unused);
-        }
-      }.scan(topLevel, null);
+      walk.scan(topLevel, null);
     } catch (RuntimeException e) {
       failure = e;
       throw e;
     }
-    synchronizedStatement = found[0];
-    mutableMapField = found[1];
-    calledNames = called;
+    synchronizedStatement = walk.synchronizedStatement;
+    mutableMapField = walk.mutableMapField;
+    calledOnMap = walk.calledOnMap;
+    calledNames = walk.called;
+  }
+
+  /**
+   * The walk itself. {@link #scan(Tree, Void)} handles the kinds of tree that make up almost all of
+   * a class directly, descending only into the parts that can contain code (not into types,
+   * modifiers or annotations, which cannot hold a call, a {@code synchronized} statement or a
+   * class); every other kind goes through {@link TreeScanner}, which visits all of its children, so
+   * a kind this walk does not know (a newer JDK's) is still walked completely. Handling the common
+   * kinds in one method rather than one visitor method each keeps the code the JIT has to compile
+   * small: on a cold {@code javac} that matters more than the walk's own speed.
+   */
+  private final class Walk extends TreeScanner<Void, Void> {
+    private final TreePath unitPath;
+    final Set<Name> called = new HashSet<>();
+    final Set<Name> calledOnMap = new HashSet<>();
+    private final Set<Name> resolved = knowledge.names(MAP_METHODS);
+    boolean synchronizedStatement;
+    boolean mutableMapField;
+
+    Walk(TreePath unitPath) {
+      this.unitPath = unitPath;
+    }
+
+    @Override
+    public Void scan(Tree tree, Void unused) {
+      if (tree == null) {
+        return null;
+      }
+      switch (tree.getKind()) {
+        case IDENTIFIER,
+            PRIMITIVE_TYPE,
+            INT_LITERAL,
+            LONG_LITERAL,
+            FLOAT_LITERAL,
+            DOUBLE_LITERAL,
+            BOOLEAN_LITERAL,
+            CHAR_LITERAL,
+            STRING_LITERAL,
+            NULL_LITERAL,
+            EMPTY_STATEMENT,
+            BREAK,
+            CONTINUE -> {}
+        case MEMBER_SELECT -> scan(((MemberSelectTree) tree).getExpression(), null);
+        case METHOD_INVOCATION -> {
+          MethodInvocationTree call = (MethodInvocationTree) tree;
+          Tree select = call.getMethodSelect();
+          if (select instanceof MemberSelectTree member) {
+            call(member.getIdentifier(), member);
+            scan(member.getExpression(), null);
+          } else {
+            if (select instanceof IdentifierTree identifier) {
+              call(identifier.getName(), identifier);
+            }
+            scan(select, null);
+          }
+          scanAll(call.getArguments());
+        }
+        case MEMBER_REFERENCE -> {
+          MemberReferenceTree reference = (MemberReferenceTree) tree;
+          call(reference.getName(), reference);
+          scan(reference.getQualifierExpression(), null);
+        }
+        case NEW_CLASS -> {
+          NewClassTree creation = (NewClassTree) tree;
+          scan(creation.getEnclosingExpression(), null);
+          scanAll(creation.getArguments());
+          scan(creation.getClassBody(), null);
+        }
+        case LAMBDA_EXPRESSION -> scan(((LambdaExpressionTree) tree).getBody(), null);
+        case PARENTHESIZED -> scan(((ParenthesizedTree) tree).getExpression(), null);
+        case TYPE_CAST -> scan(((TypeCastTree) tree).getExpression(), null);
+        case ASSIGNMENT -> {
+          AssignmentTree assignment = (AssignmentTree) tree;
+          scan(assignment.getVariable(), null);
+          scan(assignment.getExpression(), null);
+        }
+        case CONDITIONAL_EXPRESSION -> {
+          ConditionalExpressionTree conditional = (ConditionalExpressionTree) tree;
+          scan(conditional.getCondition(), null);
+          scan(conditional.getTrueExpression(), null);
+          scan(conditional.getFalseExpression(), null);
+        }
+        case ARRAY_ACCESS -> {
+          ArrayAccessTree access = (ArrayAccessTree) tree;
+          scan(access.getExpression(), null);
+          scan(access.getIndex(), null);
+        }
+        case BLOCK -> scanAll(((BlockTree) tree).getStatements());
+        case EXPRESSION_STATEMENT -> scan(((ExpressionStatementTree) tree).getExpression(), null);
+        case VARIABLE -> scan(((VariableTree) tree).getInitializer(), null);
+        case RETURN -> scan(((ReturnTree) tree).getExpression(), null);
+        case THROW -> scan(((ThrowTree) tree).getExpression(), null);
+        case IF -> {
+          IfTree branch = (IfTree) tree;
+          scan(branch.getCondition(), null);
+          scan(branch.getThenStatement(), null);
+          scan(branch.getElseStatement(), null);
+        }
+        case FOR_LOOP -> {
+          ForLoopTree loop = (ForLoopTree) tree;
+          scanAll(loop.getInitializer());
+          scan(loop.getCondition(), null);
+          scanAll(loop.getUpdate());
+          scan(loop.getStatement(), null);
+        }
+        case ENHANCED_FOR_LOOP -> {
+          EnhancedForLoopTree loop = (EnhancedForLoopTree) tree;
+          scan(loop.getExpression(), null);
+          scan(loop.getStatement(), null);
+        }
+        case WHILE_LOOP -> {
+          WhileLoopTree loop = (WhileLoopTree) tree;
+          scan(loop.getCondition(), null);
+          scan(loop.getStatement(), null);
+        }
+        case SYNCHRONIZED -> {
+          synchronizedStatement = true;
+          SynchronizedTree block = (SynchronizedTree) tree;
+          scan(block.getExpression(), null);
+          scan(block.getBlock(), null);
+        }
+        case METHOD -> scan(((MethodTree) tree).getBody(), null);
+        case CLASS, INTERFACE, ENUM, ANNOTATION_TYPE -> visitClassMembers((ClassTree) tree);
+        default -> {
+          if (tree instanceof BinaryTree binary) {
+            scan(binary.getLeftOperand(), null);
+            scan(binary.getRightOperand(), null);
+          } else if (tree instanceof UnaryTree unary) {
+            scan(unary.getExpression(), null);
+          } else if (tree instanceof CompoundAssignmentTree assignment) {
+            scan(assignment.getVariable(), null);
+            scan(assignment.getExpression(), null);
+          } else {
+            // Every child, through the visitor; the children come back here.
+            tree.accept(this, null);
+          }
+        }
+      }
+      return null;
+    }
+
+    /** Records a call of {@code name}; {@code tree} (the method's name in it) resolves to it. */
+    private void call(Name name, Tree tree) {
+      called.add(name);
+      if (resolved.contains(name) && !calledOnMap.contains(name) && declaredByMap(tree)) {
+        calledOnMap.add(name);
+      }
+    }
+
+    private boolean declaredByMap(Tree methodName) {
+      Element method = trees.getElement(new TreePath(unitPath, methodName));
+      return method == null
+          || !(method.getEnclosingElement() instanceof TypeElement owner)
+          || knowledge.isMap(owner.asType());
+    }
+
+    private void scanAll(List<? extends Tree> trees) {
+      for (Tree tree : trees) {
+        scan(tree, null);
+      }
+    }
+
+    /** A record, or a kind of class a newer JDK adds, reaches here through the visitor. */
+    @Override
+    public Void visitClass(ClassTree tree, Void unused) {
+      visitClassMembers(tree);
+      return null;
+    }
+
+    @Override
+    public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+      return scan(tree, null);
+    }
+
+    @Override
+    public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
+      return scan(tree, null);
+    }
+
+    @Override
+    public Void visitSynchronized(SynchronizedTree tree, Void unused) {
+      return scan(tree, null);
+    }
+
+    private void visitClassMembers(ClassTree tree) {
+      for (Tree member : tree.getMembers()) {
+        if (!mutableMapField
+            && member instanceof VariableTree variable
+            && isMutableMapField(unitPath, variable)) {
+          mutableMapField = true;
+        }
+        scan(member, null);
+      }
+    }
   }
 
   private boolean isMutableMapField(TreePath unitPath, VariableTree variable) {

@@ -318,8 +318,12 @@ public final class MapKnowledge {
 
   /** The compiler's name for one string. */
   public javax.lang.model.element.Name name(String string) {
-    return elements.getName(string);
+    return nameCache.computeIfAbsent(string, elements::getName);
   }
+
+  /** The compiler's names already looked up: asked again for every class. */
+  private final java.util.Map<String, javax.lang.model.element.Name> nameCache =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private final java.util.Map<Class<?>, Object> memos =
       new java.util.concurrent.ConcurrentHashMap<>();
