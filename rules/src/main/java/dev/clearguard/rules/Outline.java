@@ -53,7 +53,8 @@ import javax.lang.model.util.Types;
  * are never analysed (see {@link Rule#mayReport}).
  *
  * <p>It comes from one plain walk over the class's trees that keeps no paths and resolves nothing
- * but the fields' types, made the first time a rule asks.
+ * but the fields' types and the calls named in {@link #MAP_METHODS}, made the first time a rule
+ * asks.
  */
 public final class Outline {
   private final CompilationUnitTree unit;
@@ -167,8 +168,8 @@ public final class Outline {
    * modifiers or annotations, which cannot hold a call, a {@code synchronized} statement or a
    * class); every other kind goes through {@link TreeScanner}, which visits all of its children, so
    * a kind this walk does not know (a newer JDK's) is still walked completely. Handling the common
-   * kinds in one method rather than one visitor method each keeps the code the JIT has to compile
-   * small: on a cold {@code javac} that matters more than the walk's own speed.
+   * kinds in one method rather than in a visitor method each also keeps small the code the JIT
+   * compiles while javac runs.
    */
   private final class Walk extends TreeScanner<Void, Void> {
     private final TreePath unitPath;
