@@ -329,21 +329,6 @@ public final class Outline {
       return null;
     }
 
-    @Override
-    public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
-      return scan(tree, null);
-    }
-
-    @Override
-    public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
-      return scan(tree, null);
-    }
-
-    @Override
-    public Void visitSynchronized(SynchronizedTree tree, Void unused) {
-      return scan(tree, null);
-    }
-
     private void visitClassMembers(ClassTree tree) {
       for (Tree member : tree.getMembers()) {
         if (!mutableMapField
