@@ -3,7 +3,10 @@ package legacy;
 import java.util.Hashtable;
 import java.util.Map;
 
-/** A Hashtable directory reloaded without holding its monitor across clear and putAll. */
+/**
+ * A Hashtable directory reloaded without holding its monitor across clear and putAll; a Hashtable
+ * alone is no evidence of sharing, and nothing else here shows a second thread.
+ */
 public class HashtableDirectory {
   private final Hashtable<String, String> entries = new Hashtable<>();
 
@@ -12,7 +15,6 @@ public class HashtableDirectory {
   }
 
   public void reload(Map<String, String> fresh) {
-    // BUG: Diagnostic contains: ClearThenRefill
     entries.clear();
     entries.putAll(fresh);
   }

@@ -3,7 +3,10 @@ package pool;
 import java.util.Hashtable;
 import java.util.Iterator;
 
-/** Legacy Hashtable pool drained without holding the table's monitor. */
+/**
+ * A Hashtable drained without holding its monitor; a Hashtable alone is no evidence of sharing
+ * (configuration and builders use them on one thread), and nothing else here shows a second thread.
+ */
 public class ChannelPool {
   private final Hashtable<String, Channel> channels = new Hashtable<>();
 
@@ -13,7 +16,6 @@ public class ChannelPool {
 
   public void shutdown() {
     Iterator<Channel> it = channels.values().iterator();
-    // BUG: Diagnostic contains: IterateRemoveClear
     while (it.hasNext()) {
       it.next().close();
       it.remove();

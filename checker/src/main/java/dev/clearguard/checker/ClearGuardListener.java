@@ -11,10 +11,13 @@ import com.sun.source.util.Trees;
 import dev.clearguard.rules.Analyzer;
 import dev.clearguard.rules.Finding;
 import dev.clearguard.rules.Rule;
+import dev.clearguard.rules.facts.Program;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 
@@ -32,6 +35,34 @@ public final class ClearGuardListener implements TaskListener {
   private final List<Rule> rules;
   private final List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
   private final List<FindingsSink> sinks = new ArrayList<>();
+
+  /**
+   * The compilation's call graph. A finding's last word (does its code run only at start-up? is a
+   * lock held at every call of its method?) needs every class's calls, so findings wait in {@link
+   * #candidates} until javac has analysed every class it entered.
+   */
+  private Program program;
+
+  private final List<Candidate> candidates = new ArrayList<>();
+
+  /** The top-level classes javac entered and has not analysed yet. */
+  private final Set<ClassTree> pending = Collections.newSetFromMap(new IdentityHashMap<>());
+
+  private boolean settled;
+
+  /** A finding waiting for the rest of the compilation, with where to report it. */
+  private record Candidate(Finding finding, CompilationUnitTree unit) {}
+
+  /** Told of the findings of each file once they are final. */
+  public interface FileFindingsSink {
+    void found(CompilationUnitTree unit, List<Finding> findings);
+  }
+
+  private final List<FileFindingsSink> fileSinks = new ArrayList<>();
+
+  public void addFileSink(FileFindingsSink sink) {
+    fileSinks.add(sink);
+  }
 
   /** Receives the compilation's findings when javac finishes, for reports and patches. */
   public interface FindingsSink {
@@ -67,9 +98,15 @@ public final class ClearGuardListener implements TaskListener {
   @Override
   public void finished(TaskEvent event) {
     try {
-      if (event.getKind() == TaskEvent.Kind.ANALYZE) {
+      if (event.getKind() == TaskEvent.Kind.ENTER) {
+        entered(event.getCompilationUnit());
+      } else if (event.getKind() == TaskEvent.Kind.ANALYZE) {
         analyze(event);
+        if (pending.isEmpty()) {
+          settle();
+        }
       } else if (event.getKind() == TaskEvent.Kind.COMPILATION) {
+        settle(); // classes javac entered but never analysed: report what there is
         writeReports(event.getCompilationUnit());
       }
     } catch (VirtualMachineError e) {
@@ -84,6 +121,17 @@ public final class ClearGuardListener implements TaskListener {
     }
   }
 
+  private void entered(CompilationUnitTree unit) {
+    if (unit == null || settled) {
+      return;
+    }
+    for (Tree declaration : unit.getTypeDecls()) {
+      if (declaration instanceof ClassTree type) {
+        pending.add(type);
+      }
+    }
+  }
+
   private void analyze(TaskEvent event) {
     CompilationUnitTree unit = event.getCompilationUnit();
     if (event.getTypeElement() == null || unit == null) {
@@ -93,8 +141,15 @@ public final class ClearGuardListener implements TaskListener {
     if (tree == null) {
       return;
     }
+    pending.remove(tree);
+    if (settled) {
+      return; // a class after the end of the program (a later round): nothing waits for it
+    }
+    if (program == null) {
+      program = new Program(task.getTypes(), task.getElements());
+    }
     Analyzer.Result result =
-        Analyzer.analyze(unit, tree, trees, task.getTypes(), task.getElements(), rules);
+        Analyzer.analyze(unit, tree, trees, task.getTypes(), task.getElements(), rules, program);
     for (Analyzer.Failure failure : result.failures()) {
       note(
           "ClearGuard: rule "
@@ -107,19 +162,60 @@ public final class ClearGuardListener implements TaskListener {
           tree,
           unit);
     }
+    for (Finding finding : result.findings()) {
+      candidates.add(new Candidate(finding, unit));
+    }
+  }
+
+  /** Every class has been analysed: keep the findings the whole program confirms, report them. */
+  private void settle() {
+    if (settled) {
+      return;
+    }
+    settled = true;
+    if (program == null) {
+      return;
+    }
     Diagnostic.Kind kind =
         options.severity() == Options.Severity.ERROR
             ? Diagnostic.Kind.ERROR
             : Diagnostic.Kind.MANDATORY_WARNING;
-    for (Finding finding : result.findings()) {
-      findings.add(finding);
-      try {
-        trees.printMessage(
-            kind, "[" + finding.rule() + "] " + finding.message(), finding.path().getLeaf(), unit);
-      } catch (RuntimeException e) {
-        note("ClearGuard: could not report a finding of " + finding.rule() + ": " + e, tree, unit);
+    java.util.Map<CompilationUnitTree, List<Finding>> byUnit = new java.util.LinkedHashMap<>();
+    for (Candidate candidate : candidates) {
+      byUnit.computeIfAbsent(candidate.unit(), u -> new ArrayList<>()).add(candidate.finding());
+    }
+    candidates.clear();
+    for (java.util.Map.Entry<CompilationUnitTree, List<Finding>> entry : byUnit.entrySet()) {
+      CompilationUnitTree unit = entry.getKey();
+      Analyzer.Result result = Analyzer.settle(entry.getValue(), program);
+      for (Analyzer.Failure failure : result.failures()) {
+        System.err.println(
+            "warning: ClearGuard: rule "
+                + failure.rule()
+                + " failed on "
+                + failure.className()
+                + " and was skipped there ("
+                + failure.error()
+                + "); the compilation continues. Please report this with the class's code.");
+      }
+      for (Finding finding : result.findings()) {
+        findings.add(finding);
+        try {
+          trees.printMessage(
+              kind,
+              "[" + finding.rule() + "] " + finding.message(),
+              finding.path().getLeaf(),
+              unit);
+        } catch (RuntimeException e) {
+          System.err.println(
+              "warning: ClearGuard could not report a finding of " + finding.rule() + ": " + e);
+        }
+      }
+      for (FileFindingsSink sink : fileSinks) {
+        sink.found(unit, result.findings());
       }
     }
+    program = null; // its answers are given; let the compilation's elements go
   }
 
   /**

@@ -8,8 +8,6 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.SourcePositions;
-import com.sun.source.util.TaskEvent;
-import com.sun.source.util.TaskListener;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.clearguard.checker.ClearGuardListener;
@@ -141,7 +139,7 @@ final class SourceAnalyzer {
       ClearGuardListener listener = new ClearGuardListener(task, request.options());
       task.addTaskListener(listener);
       if (early != null) {
-        task.addTaskListener(new EarlyFindingsListener(listener, early));
+        listener.addFileSink((unit, inFile) -> earlyFindings(unit, inFile, early));
       }
       task.analyze();
 
@@ -154,38 +152,18 @@ final class SourceAnalyzer {
     }
   }
 
-  /** Hands on the findings of each analysed class; runs after the ClearGuard listener. */
-  private static final class EarlyFindingsListener implements TaskListener {
-    private final ClearGuardListener findings;
-    private final EarlyFindings early;
-    private int seen;
-
-    EarlyFindingsListener(ClearGuardListener findings, EarlyFindings early) {
-      this.findings = findings;
-      this.early = early;
+  /** Hands on each file's findings once they are final, before the reports are written. */
+  private static void earlyFindings(
+      CompilationUnitTree unit, List<Finding> inFile, EarlyFindings early) {
+    if (inFile.isEmpty()) {
+      return;
     }
-
-    @Override
-    public void finished(TaskEvent event) {
-      if (event.getKind() != TaskEvent.Kind.ANALYZE || event.getCompilationUnit() == null) {
-        return;
-      }
-      List<Finding> all = findings.findings();
-      if (all.size() == seen) {
-        return;
-      }
-      seen = all.size();
-      JavaFileObject source = event.getCompilationUnit().getSourceFile();
-      String path = Path.of(source.toUri()).toString();
-      List<Finding> inFile = all.stream().filter(f -> f.file().equals(path)).toList();
-      if (inFile.isEmpty()) {
-        return;
-      }
-      try {
-        early.found(path, source.getCharContent(true).toString(), inFile);
-      } catch (IOException | RuntimeException e) {
-        // Only an early start: the fixes are computed after the analysis all the same.
-      }
+    try {
+      JavaFileObject source = unit.getSourceFile();
+      early.found(
+          Path.of(source.toUri()).toString(), source.getCharContent(true).toString(), inFile);
+    } catch (IOException | RuntimeException e) {
+      // Only an early start: the fixes are computed after the analysis all the same.
     }
   }
 

@@ -2,12 +2,15 @@ package dev.clearguard.rules;
 
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.clearguard.rules.facts.ClassFacts;
 import dev.clearguard.rules.facts.FieldFacts;
+import dev.clearguard.rules.facts.Program;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -54,7 +57,70 @@ public final class Analyzer {
       Types types,
       Elements elements,
       List<Rule> rules) {
-    Outline outline = Outline.of(unit, topLevel, trees, types, elements);
+    return analyze(unit, topLevel, trees, types, elements, rules, null);
+  }
+
+  /**
+   * Analyses one class and adds its calls to {@code program}, the compilation's call graph. The
+   * findings returned are candidates: {@link #settle} keeps those whose {@linkplain
+   * Finding#condition() condition} holds once every class of the compilation has been analysed.
+   * With a null program, the class is its own program, settled at once.
+   */
+  public static Result analyze(
+      CompilationUnitTree unit,
+      ClassTree topLevel,
+      Trees trees,
+      Types types,
+      Elements elements,
+      List<Rule> rules,
+      Program program) {
+    Program own = program != null ? program : new Program(types, elements);
+    if (trees.getElement(new TreePath(new TreePath(unit), topLevel)) instanceof TypeElement type) {
+      own.addSourceType(type);
+    }
+    Outline outline = Outline.of(unit, topLevel, trees, types, elements, own);
+    try {
+      outline.record();
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      // The class's calls are missing from the graph; each rule still gets its own answer below.
+    }
+    Result candidates = analyzeOutlined(unit, topLevel, trees, types, elements, rules, outline);
+    if (program != null) {
+      return candidates;
+    }
+    Result settled = settle(candidates.findings(), own);
+    List<Failure> failures = new ArrayList<>(candidates.failures());
+    failures.addAll(settled.failures());
+    return new Result(settled.findings(), List.copyOf(failures));
+  }
+
+  /**
+   * The candidates whose condition holds in {@code program}, which must by now hold every class of
+   * the compilation. A condition that throws drops its finding and is reported as a failure.
+   */
+  public static Result settle(List<Finding> candidates, Program program) {
+    List<Finding> kept = new ArrayList<>(candidates.size());
+    List<Failure> failures = new ArrayList<>();
+    for (Finding finding : candidates) {
+      try {
+        if (finding.condition().holds(program)) {
+          kept.add(finding);
+        }
+      } catch (RuntimeException | LinkageError | StackOverflowError e) {
+        failures.add(new Failure(finding.rule(), finding.file(), e));
+      }
+    }
+    return new Result(List.copyOf(kept), List.copyOf(failures));
+  }
+
+  private static Result analyzeOutlined(
+      CompilationUnitTree unit,
+      ClassTree topLevel,
+      Trees trees,
+      Types types,
+      Elements elements,
+      List<Rule> rules,
+      Outline outline) {
     List<Rule> applicable = new ArrayList<>(rules.size());
     for (Rule rule : rules) {
       if (mayReport(rule, outline)) {
@@ -118,6 +184,9 @@ public final class Analyzer {
       }
     }
     findings.sort(Comparator.comparingLong(Finding::position).thenComparing(Finding::rule));
+    if (!findings.isEmpty() && Generated.isGenerated(unit)) {
+      return new Result(List.of(), List.copyOf(failures)); // nobody edits generated code by hand
+    }
     return new Result(List.copyOf(findings), List.copyOf(failures));
   }
 }

@@ -2,26 +2,39 @@ package dev.clearguard.rules;
 
 import com.google.auto.service.AutoService;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
 import dev.clearguard.rules.FixPlan.Shape;
+import dev.clearguard.rules.facts.Access;
 import dev.clearguard.rules.facts.ClassFacts;
 import dev.clearguard.rules.facts.ClassFacts.Event;
+import dev.clearguard.rules.facts.FieldFacts;
 import dev.clearguard.rules.facts.MapKnowledge;
 import dev.clearguard.rules.facts.MapTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import javax.lang.model.element.ExecutableElement;
 
 /** Flags {@code clear()} on a shared concurrent map followed by a refill of the same map. */
 @AutoService(Rule.class)
@@ -82,29 +95,83 @@ public final class ClearThenRefill implements Rule {
           "Build the new contents in a local map first, then install them at once: `"
               + map.name()
               + ".swap(fresh)` on a SnapshotMap, or one assignment to a volatile field.";
-      FixPlan plan = Fixes.plan(facts, Shape.CLEAR_THEN_REFILL, map, statement, refill, recipe);
+      // The fixer rewrites the refill it is shown into filling a local map. It is shown only the
+      // shapes it can rewrite whole: statements next to the clear() that put into the map
+      // themselves; a refill through a helper or in a nested block is left to the author.
+      List<StatementTree> rewritable =
+          refill.stream()
+                  .allMatch(
+                      r ->
+                          r.getKind() != Tree.Kind.TRY
+                              && r.getKind() != Tree.Kind.IF
+                              && r.getKind() != Tree.Kind.BLOCK
+                              && r.getKind() != Tree.Kind.SYNCHRONIZED
+                              && block.getStatements().contains(r)
+                              && refills(facts, r, new TreePath(blockPath, r), map, false))
+              ? refill
+              : List.of();
+      FixPlan plan = Fixes.plan(facts, Shape.CLEAR_THEN_REFILL, map, statement, rewritable, recipe);
       FixPlan.Position at = facts.position(call);
       sink.accept(
           new Finding(
-              name(),
-              facts.fileName(),
-              at.line(),
-              at.column(),
-              at.offset(),
-              message,
-              plan,
-              // The statement, not the call: javac places a call's diagnostic at its '(' .
-              statementPath));
+                  name(),
+                  facts.fileName(),
+                  at.line(),
+                  at.column(),
+                  at.offset(),
+                  message,
+                  plan,
+                  // The statement, not the call: javac places a call's diagnostic at its '(' .
+                  statementPath)
+              .when(Guards.stillRacy(map, event.site())));
     }
   }
 
   /**
    * The statements after {@code clear} in its block that put entries back: a {@code putAll}, a loop
-   * of puts, a {@code forEach(map::put)}, or two or more single puts. One single put is not a
-   * refill (a size-bounded memo cache clears, then caches the new value).
+   * of puts, a {@code forEach(map::put)}, a call of one of the class's methods that puts into the
+   * map, or two or more single puts; the refill may sit in a nested block ({@code try}, {@code if})
+   * after the {@code clear}. One single put is not a refill (a size-bounded memo cache clears, then
+   * caches the new value). When the {@code clear} itself sits in a nested block, the statements
+   * after that block, on the same path, count too; a refill in another branch does not.
    */
   private static List<StatementTree> refill(
       ClassFacts facts, BlockTree block, StatementTree clear, TreePath blockPath, MapTarget map) {
+    List<StatementTree> found = refillIn(facts, block, clear, blockPath, map, true);
+    TreePath statementPath = blockPath;
+    for (int depth = 0; found.isEmpty() && depth < 4; depth++) {
+      // Up one level: the statement holding this block, and the block holding that statement.
+      Tree holder = statementPath.getParentPath().getLeaf();
+      TreePath holderPath = statementPath.getParentPath();
+      if (holder instanceof BlockTree) {
+        holder = statementPath.getLeaf();
+        holderPath = statementPath;
+      } else if (!(holder instanceof TryTree
+          || holder instanceof IfTree
+          || holder instanceof SynchronizedTree
+          || holder instanceof LabeledStatementTree)) {
+        break;
+      }
+      if (holder instanceof TryTree attempt && attempt.getBlock() != statementPath.getLeaf()) {
+        break; // a clear in a catch or finally block is not on the refill's path
+      }
+      TreePath outerPath = holderPath.getParentPath();
+      if (!(outerPath.getLeaf() instanceof BlockTree outer)) {
+        break;
+      }
+      found = refillIn(facts, outer, (StatementTree) holderPath.getLeaf(), outerPath, map, false);
+      statementPath = outerPath;
+    }
+    return found;
+  }
+
+  private static List<StatementTree> refillIn(
+      ClassFacts facts,
+      BlockTree block,
+      StatementTree clear,
+      TreePath blockPath,
+      MapTarget map,
+      boolean singlesCount) {
     List<StatementTree> bulk = new ArrayList<>();
     List<StatementTree> singles = new ArrayList<>();
     boolean after = false;
@@ -119,14 +186,14 @@ public final class ClearThenRefill implements Rule {
       TreePath path = new TreePath(blockPath, statement);
       if (isSinglePut(facts, statement, path, map)) {
         singles.add(statement);
-      } else if (refills(facts, statement, path, map)) {
+      } else if (refills(facts, statement, path, map, true)) {
         bulk.add(statement);
       }
     }
     if (!bulk.isEmpty()) {
       return bulk;
     }
-    return singles.size() >= 2 ? singles : List.of();
+    return singlesCount && singles.size() >= 2 ? singles : List.of();
   }
 
   private static boolean isSinglePut(
@@ -138,31 +205,120 @@ public final class ClearThenRefill implements Rule {
   }
 
   private static boolean refills(
-      ClassFacts facts, StatementTree statement, TreePath path, MapTarget map) {
-    boolean isLoop =
-        statement instanceof EnhancedForLoopTree
-            || statement instanceof ForLoopTree
-            || statement instanceof WhileLoopTree
-            || statement instanceof DoWhileLoopTree;
-    return Statements.contains(
-        statement,
-        node -> {
-          if (node instanceof MethodInvocationTree call && MapKnowledge.receiver(call) != null) {
-            String name = MapKnowledge.methodName(call);
-            boolean intoMap = isNamedBy(facts, map, MapKnowledge.receiver(call), path);
-            if (intoMap && name.equals("putAll")) {
-              return true;
-            }
-            if (intoMap && isLoop && MapKnowledge.PUTS.contains(name)) {
-              return true;
-            }
-            if (name.equals("forEach") || name.equals("forEachOrdered")) {
-              return call.getArguments().size() == 1
-                  && putsInto(facts, call.getArguments().get(0), path, map);
-            }
-          }
-          return false;
-        });
+      ClassFacts facts, StatementTree statement, TreePath path, MapTarget map, boolean helpers) {
+    boolean[] found = {false};
+    new TreeScanner<Void, Integer>() {
+      @Override
+      public Void scan(Tree node, Integer loops) {
+        if (found[0] || node == null) {
+          return null;
+        }
+        boolean isLoop =
+            node instanceof EnhancedForLoopTree
+                || node instanceof ForLoopTree
+                || node instanceof WhileLoopTree
+                || node instanceof DoWhileLoopTree;
+        if (node instanceof MethodInvocationTree call
+            && refillsBy(facts, call, loops > 0, path, map, helpers)) {
+          found[0] = true;
+          return null;
+        }
+        return super.scan(node, isLoop ? loops + 1 : loops);
+      }
+
+      @Override
+      public Void visitClass(ClassTree node, Integer loops) {
+        return null;
+      }
+    }.scan(statement, 0);
+    return found[0];
+  }
+
+  /** Whether the call puts the map's entries back: see {@link #refill}. */
+  private static boolean refillsBy(
+      ClassFacts facts,
+      MethodInvocationTree call,
+      boolean inLoop,
+      TreePath path,
+      MapTarget map,
+      boolean helpers) {
+    String name = MapKnowledge.methodName(call);
+    ExpressionTree receiver = MapKnowledge.receiver(call);
+    if (receiver != null) {
+      boolean intoMap = isNamedBy(facts, map, receiver, path);
+      if (intoMap && name.equals("putAll")) {
+        return true;
+      }
+      if (intoMap && inLoop && MapKnowledge.PUTS.contains(name)) {
+        return true;
+      }
+      if (name.equals("forEach") || name.equals("forEachOrdered")) {
+        return call.getArguments().size() == 1
+            && putsInto(facts, call.getArguments().get(0), path, map);
+      }
+    }
+    if (helpers && (receiver == null || isThis(receiver))) {
+      return helperRefills(facts, call, inLoop, path, map);
+    }
+    return false;
+  }
+
+  private static boolean isThis(ExpressionTree receiver) {
+    return MapKnowledge.skipParens(receiver) instanceof IdentifierTree id
+        && id.getName().contentEquals("this");
+  }
+
+  /**
+   * {@code save(rule)} in a loop, or {@code loadAll()}: a method of the class that puts into the
+   * cleared field, called in a loop or itself putting in a loop or with {@code putAll}.
+   */
+  private static boolean helperRefills(
+      ClassFacts facts, MethodInvocationTree call, boolean inLoop, TreePath path, MapTarget map) {
+    FieldFacts field = map.field();
+    if (field == null || !MapTarget.OWN.equals(map.owner())) {
+      return false;
+    }
+    if (!(facts.element(call.getMethodSelect(), path) instanceof ExecutableElement helper)) {
+      return false;
+    }
+    for (Access access : field.accesses()) {
+      if (access.kind() != Access.Kind.MUTATE
+          || !access.onThis()
+          || !helper.equals(access.site().method())) {
+        continue;
+      }
+      String mutation = mutationName(access.site().path());
+      if (mutation.equals("putAll")
+          || (MapKnowledge.PUTS.contains(mutation) && (inLoop || inLoop(access.site().path())))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The name of the map method a mutating field use calls: {@code put} in {@code m.put(..)}. */
+  private static String mutationName(TreePath fieldUse) {
+    Tree parent = fieldUse.getParentPath().getLeaf();
+    return parent instanceof MemberSelectTree select ? select.getIdentifier().toString() : "";
+  }
+
+  /** Whether a loop of its method encloses the tree at {@code path}. */
+  private static boolean inLoop(TreePath path) {
+    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof EnhancedForLoopTree
+          || leaf instanceof ForLoopTree
+          || leaf instanceof WhileLoopTree
+          || leaf instanceof DoWhileLoopTree) {
+        return true;
+      }
+      if (leaf instanceof MethodTree
+          || leaf instanceof ClassTree
+          || leaf instanceof LambdaExpressionTree) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** {@code map::put}, or a lambda that puts into the map. */

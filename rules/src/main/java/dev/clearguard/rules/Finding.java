@@ -19,6 +19,20 @@ public final class Finding {
   private final String message;
   private final FixPlan fixPlan;
   private final transient TreePath path;
+  private final transient Condition condition;
+
+  /**
+   * What a finding still needs from the rest of the compilation: whether the code it is about can
+   * run while other threads use the map, and whether some lock orders every use, depend on every
+   * method's callers, which are known only once every class has been walked.
+   */
+  @FunctionalInterface
+  public interface Condition {
+    /** A condition that always holds: the finding needs nothing from the rest of the program. */
+    Condition ALWAYS = program -> true;
+
+    boolean holds(dev.clearguard.rules.facts.Program program);
+  }
 
   public Finding(
       String rule,
@@ -29,6 +43,20 @@ public final class Finding {
       String message,
       FixPlan fixPlan,
       TreePath path) {
+    this(rule, file, line, column, position, message, fixPlan, path, Condition.ALWAYS);
+  }
+
+  private Finding(
+      String rule,
+      String file,
+      long line,
+      long column,
+      long position,
+      String message,
+      FixPlan fixPlan,
+      TreePath path,
+      Condition condition) {
+    this.condition = Objects.requireNonNull(condition, "condition");
     this.rule = Objects.requireNonNull(rule, "rule");
     this.file = Objects.requireNonNull(file, "file");
     this.line = line;
@@ -69,6 +97,18 @@ public final class Finding {
 
   public FixPlan fixPlan() {
     return fixPlan;
+  }
+
+  /** What the finding still needs from the whole program before it is reported. */
+  public Condition condition() {
+    return condition;
+  }
+
+  /** This finding, reported only when {@code more} holds as well. */
+  public Finding when(Condition more) {
+    Condition mine = condition;
+    Condition both = mine == Condition.ALWAYS ? more : p -> mine.holds(p) && more.holds(p);
+    return new Finding(rule, file, line, column, position, message, fixPlan, path, both);
   }
 
   /** The reported tree, or null when the finding did not come from a live compilation. */

@@ -1,8 +1,12 @@
 package dev.clearguard.rules;
 
+import dev.clearguard.rules.facts.Access;
 import dev.clearguard.rules.facts.ClassFacts;
+import dev.clearguard.rules.facts.FieldFacts;
 import dev.clearguard.rules.facts.MapTarget;
+import dev.clearguard.rules.facts.Program;
 import dev.clearguard.rules.facts.Site;
+import java.util.List;
 
 /** The non-findings every map-contents rule shares, so each rule states them once. */
 final class Guards {
@@ -18,6 +22,11 @@ final class Guards {
       // Plain maps fail fast with ConcurrentModificationException; that is other tools' business.
       return false;
     }
+    if (!builtForConcurrency(facts, map)) {
+      // A Hashtable or Properties is everywhere in single-threaded code (configuration, builders):
+      // it needs its holder to show it is shared.
+      return false;
+    }
     boolean beforePublication =
         map.field() != null
             ? site.beforePublicationOf(map.field(), MapTarget.OWN.equals(map.owner()))
@@ -31,5 +40,37 @@ final class Guards {
       return false;
     }
     return map.field() == null || !facts.underOneLock(map.field(), true, use -> true, null);
+  }
+
+  private static boolean builtForConcurrency(ClassFacts facts, MapTarget map) {
+    FieldFacts field = map.field();
+    if (field != null) {
+      return field.isBuiltForConcurrency() || facts.isShared(field);
+    }
+    return !map.selfLocking();
+  }
+
+  /**
+   * What {@link #racy} leaves to the whole program: the clear at {@code site} can run while other
+   * threads use the map (it is not reached only from set-up code), and no lock is held at every use
+   * of the field, counting the locks every caller of a use's method holds.
+   */
+  static Finding.Condition stillRacy(MapTarget map, Site site) {
+    FieldFacts field = map.field();
+    List<Access> uses = field == null ? List.of() : field.sharedAccesses();
+    return program ->
+        program.runsShared(site, field, MapTarget.OWN.equals(map.owner()), false)
+            && (field == null || !program.underOneLock(live(program, uses, field, false), true));
+  }
+
+  /**
+   * The uses of {@code field} that can run while it is shared; {@code quietIsSetUp} as in {@link
+   * Program#runsShared(java.util.Set, boolean, boolean)}.
+   */
+  static List<Access> live(
+      Program program, List<Access> uses, FieldFacts field, boolean quietIsSetUp) {
+    return uses.stream()
+        .filter(use -> program.runsShared(use.site(), field, use.onThis(), quietIsSetUp))
+        .toList();
   }
 }

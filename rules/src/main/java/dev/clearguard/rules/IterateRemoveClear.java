@@ -97,6 +97,7 @@ public final class IterateRemoveClear implements Rule {
     FixPlan.Position at = facts.position(reported);
     sink.accept(
         new Finding(
-            name(), facts.fileName(), at.line(), at.column(), at.offset(), message, plan, path));
+                name(), facts.fileName(), at.line(), at.column(), at.offset(), message, plan, path)
+            .when(Guards.stillRacy(map, site)));
   }
 }

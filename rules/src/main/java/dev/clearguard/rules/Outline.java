@@ -32,6 +32,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import dev.clearguard.rules.facts.MapKnowledge;
+import dev.clearguard.rules.facts.Program;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -40,6 +41,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.Name;
 import javax.lang.model.element.TypeElement;
@@ -61,6 +63,7 @@ public final class Outline {
   private final ClassTree topLevel;
   private final Trees trees;
   private final MapKnowledge knowledge;
+  private final Program program;
 
   private Set<Name> calledNames;
   private Set<Name> calledOnMap;
@@ -71,16 +74,43 @@ public final class Outline {
   private RuntimeException failure;
 
   private Outline(
-      CompilationUnitTree unit, ClassTree topLevel, Trees trees, Types types, Elements elements) {
+      CompilationUnitTree unit,
+      ClassTree topLevel,
+      Trees trees,
+      Types types,
+      Elements elements,
+      Program program) {
     this.unit = unit;
     this.topLevel = topLevel;
     this.trees = trees;
     this.knowledge = MapKnowledge.of(types, elements);
+    this.program = program;
   }
 
   public static Outline of(
       CompilationUnitTree unit, ClassTree topLevel, Trees trees, Types types, Elements elements) {
-    return new Outline(unit, topLevel, trees, types, elements);
+    return new Outline(unit, topLevel, trees, types, elements, null);
+  }
+
+  /**
+   * An outline whose walk also records, into {@code program}, every call the class makes of a
+   * method outside the JDK, with the code it is made from: a method, set-up code, or code handed to
+   * someone else (a lambda, an anonymous class). The compilation's call graph comes from the walk
+   * every class gets anyway.
+   */
+  public static Outline of(
+      CompilationUnitTree unit,
+      ClassTree topLevel,
+      Trees trees,
+      Types types,
+      Elements elements,
+      Program program) {
+    return new Outline(unit, topLevel, trees, types, elements, program);
+  }
+
+  /** Walks the class now, if no question has walked it yet: its calls reach the program. */
+  public void record() {
+    walk();
   }
 
   /**
@@ -206,20 +236,41 @@ public final class Outline {
         case METHOD_INVOCATION -> {
           MethodInvocationTree call = (MethodInvocationTree) tree;
           Tree select = call.getMethodSelect();
+          Name name = null;
           if (select instanceof MemberSelectTree member) {
-            call(member.getIdentifier(), member);
+            name = member.getIdentifier();
+            call(name, member);
+            if (program != null) {
+              edge(member, freshReceiver(member.getExpression()));
+            }
             scan(member.getExpression(), null);
           } else {
             if (select instanceof IdentifierTree identifier) {
-              call(identifier.getName(), identifier);
+              name = identifier.getName();
+              call(name, identifier);
+              if (program != null) {
+                edge(identifier, false);
+              }
             }
             scan(select, null);
           }
-          scanAll(call.getArguments());
+          if (program != null && name != null && synchronous.contains(name)) {
+            for (Tree argument : call.getArguments()) {
+              inlineArgument(argument);
+            }
+          } else {
+            scanAll(call.getArguments());
+          }
         }
         case MEMBER_REFERENCE -> {
           MemberReferenceTree reference = (MemberReferenceTree) tree;
           call(reference.getName(), reference);
+          if (program != null) {
+            boolean saved = detached;
+            detached = true; // a reference to a method can be called from anywhere, any time
+            edge(reference, false);
+            detached = saved;
+          }
           scan(reference.getQualifierExpression(), null);
         }
         case NEW_CLASS -> {
@@ -228,7 +279,12 @@ public final class Outline {
           scanAll(creation.getArguments());
           scan(creation.getClassBody(), null);
         }
-        case LAMBDA_EXPRESSION -> scan(((LambdaExpressionTree) tree).getBody(), null);
+        case LAMBDA_EXPRESSION -> {
+          boolean saved = detached;
+          detached = true; // runs whenever whoever receives it decides
+          scan(((LambdaExpressionTree) tree).getBody(), null);
+          detached = saved;
+        }
         case PARENTHESIZED -> scan(((ParenthesizedTree) tree).getExpression(), null);
         case TYPE_CAST -> scan(((TypeCastTree) tree).getExpression(), null);
         case ASSIGNMENT -> {
@@ -249,7 +305,16 @@ public final class Outline {
         }
         case BLOCK -> scanAll(((BlockTree) tree).getStatements());
         case EXPRESSION_STATEMENT -> scan(((ExpressionStatementTree) tree).getExpression(), null);
-        case VARIABLE -> scan(((VariableTree) tree).getInitializer(), null);
+        case VARIABLE -> {
+          VariableTree variable = (VariableTree) tree;
+          if (program != null
+              && method != null
+              && variable.getInitializer() instanceof NewClassTree created
+              && created.getClassBody() == null) {
+            freshLocal(variable);
+          }
+          scan(variable.getInitializer(), null);
+        }
         case RETURN -> scan(((ReturnTree) tree).getExpression(), null);
         case THROW -> scan(((ThrowTree) tree).getExpression(), null);
         case IF -> {
@@ -279,9 +344,22 @@ public final class Outline {
           synchronizedStatement = true;
           SynchronizedTree block = (SynchronizedTree) tree;
           scan(block.getExpression(), null);
-          scan(block.getBlock(), null);
+          if (program != null) {
+            List<Object> saved = locks;
+            locks = with(locks, monitorKey(block.getExpression()));
+            scan(block.getBlock(), null);
+            locks = saved;
+          } else {
+            scan(block.getBlock(), null);
+          }
         }
-        case METHOD -> scan(((MethodTree) tree).getBody(), null);
+        case METHOD -> {
+          if (program != null) {
+            visitMethodInContext((MethodTree) tree);
+          } else {
+            scan(((MethodTree) tree).getBody(), null);
+          }
+        }
         case CLASS, INTERFACE, ENUM, ANNOTATION_TYPE -> visitClassMembers((ClassTree) tree);
         default -> {
           if (tree instanceof BinaryTree binary) {
@@ -330,15 +408,205 @@ public final class Outline {
     }
 
     private void visitClassMembers(ClassTree tree) {
-      for (Tree member : tree.getMembers()) {
-        if (!mutableMapField
-            && member instanceof VariableTree variable
-            && isMutableMapField(unitPath, variable)) {
-          mutableMapField = true;
+      if (program == null) {
+        for (Tree member : tree.getMembers()) {
+          if (!mutableMapField
+              && member instanceof VariableTree variable
+              && isMutableMapField(unitPath, variable)) {
+            mutableMapField = true;
+          }
+          scan(member, null);
         }
-        scan(member, null);
+        return;
+      }
+      // A class's code runs on its own schedule: nothing of the enclosing code's context holds.
+      ExecutableElement savedMethod = method;
+      Program.CallKind savedSetUp = setUp;
+      boolean savedDetached = detached;
+      List<Object> savedLocks = locks;
+      Element savedType = type;
+      java.util.Map<Name, Element> savedFresh = fresh;
+      type = trees.getElement(new TreePath(unitPath, tree));
+      try {
+        for (Tree member : tree.getMembers()) {
+          method = null;
+          detached = false;
+          locks = List.of();
+          fresh = null;
+          setUp = null;
+          if (member instanceof VariableTree variable) {
+            if (!mutableMapField && isMutableMapField(unitPath, variable)) {
+              mutableMapField = true;
+            }
+            setUp = isStatic(variable) ? Program.CallKind.START_UP : Program.CallKind.OBJECT_SET_UP;
+          } else if (member instanceof BlockTree block) {
+            setUp = block.isStatic() ? Program.CallKind.START_UP : Program.CallKind.OBJECT_SET_UP;
+          }
+          scan(member, null);
+        }
+      } finally {
+        method = savedMethod;
+        setUp = savedSetUp;
+        detached = savedDetached;
+        locks = savedLocks;
+        type = savedType;
+        fresh = savedFresh;
       }
     }
+
+    // ---- the call graph: who calls what, from which code ----
+
+    /** The method whose body is being walked, or null outside one. */
+    private ExecutableElement method;
+
+    /** Set-up code outside a method (initialisers), or null. */
+    private Program.CallKind setUp;
+
+    /** Whether the code being walked runs when someone else decides: a lambda's body. */
+    private boolean detached;
+
+    private List<Object> locks = List.of();
+    private Element type;
+
+    /** Local variables initialised with {@code new}: objects this code made and has not shared. */
+    private java.util.Map<Name, Element> fresh;
+
+    private final Set<Name> synchronous = knowledge.names(SYNCHRONOUS_CALLBACKS);
+
+    private void visitMethodInContext(MethodTree tree) {
+      Element element = trees.getElement(new TreePath(unitPath, tree));
+      method = element instanceof ExecutableElement executable ? executable : null;
+      fresh = null;
+      Set<Modifier> flags = tree.getModifiers().getFlags();
+      if (flags.contains(Modifier.SYNCHRONIZED) && type instanceof TypeElement owner) {
+        locks =
+            List.of(
+                (flags.contains(Modifier.STATIC) ? "class:" : "this:") + owner.getQualifiedName());
+      }
+      scan(tree.getBody(), null);
+    }
+
+    /** A lambda or method reference that a library method runs before it returns. */
+    private void inlineArgument(Tree argument) {
+      if (argument instanceof LambdaExpressionTree lambda) {
+        scan(lambda.getBody(), null);
+      } else if (argument instanceof MemberReferenceTree reference) {
+        call(reference.getName(), reference);
+        edge(reference, false);
+        scan(reference.getQualifierExpression(), null);
+      } else {
+        scan(argument, null);
+      }
+    }
+
+    /** Records the call that {@code methodName} (the call's name, or a reference) resolves to. */
+    private void edge(Tree methodName, boolean onFreshObject) {
+      if (!(trees.getElement(new TreePath(unitPath, methodName))
+          instanceof ExecutableElement callee)) {
+        return;
+      }
+      Program.CallKind kind;
+      if (detached) {
+        kind = Program.CallKind.DETACHED;
+      } else if (setUp != null) {
+        kind = setUp;
+      } else if (onFreshObject) {
+        kind = Program.CallKind.OBJECT_SET_UP;
+      } else if (method == null) {
+        kind = Program.CallKind.DETACHED;
+      } else {
+        kind = Program.CallKind.INLINE;
+      }
+      program.addCall(callee, kind == Program.CallKind.INLINE ? method : null, kind, locks);
+    }
+
+    private void freshLocal(VariableTree variable) {
+      Element local = trees.getElement(new TreePath(unitPath, variable));
+      if (local != null && local.getKind() == ElementKind.LOCAL_VARIABLE) {
+        if (fresh == null) {
+          fresh = new java.util.HashMap<>();
+        }
+        fresh.put(variable.getName(), local);
+      }
+    }
+
+    /** {@code new X().call()}, or a call on a local variable initialised with {@code new X()}. */
+    private boolean freshReceiver(Tree receiver) {
+      Tree e = receiver;
+      while (e instanceof ParenthesizedTree parens) {
+        e = parens.getExpression();
+      }
+      if (e instanceof NewClassTree created) {
+        return created.getClassBody() == null;
+      }
+      if (fresh != null && e instanceof IdentifierTree id && fresh.containsKey(id.getName())) {
+        Element element = trees.getElement(new TreePath(unitPath, id));
+        return element != null && element.equals(fresh.get(id.getName()));
+      }
+      return false;
+    }
+
+    /** The key FactsScanner gives the monitor of {@code synchronized (expression)}. */
+    private Object monitorKey(Tree expression) {
+      Tree e = expression;
+      while (e instanceof ParenthesizedTree parens) {
+        e = parens.getExpression();
+      }
+      if (e instanceof IdentifierTree id && id.getName().contentEquals("this")) {
+        return type instanceof TypeElement owner ? "this:" + owner.getQualifiedName() : "this:?";
+      }
+      TreePath path = new TreePath(unitPath, e);
+      if (e instanceof MemberSelectTree select
+          && (select.getIdentifier().contentEquals("class")
+              || select.getIdentifier().contentEquals("this"))) {
+        javax.lang.model.type.TypeMirror typeOf =
+            trees.getTypeMirror(
+                new TreePath(
+                    unitPath,
+                    select.getIdentifier().contentEquals("class") ? select.getExpression() : e));
+        String name =
+            typeOf instanceof javax.lang.model.type.DeclaredType declared
+                ? ((TypeElement) declared.asElement()).getQualifiedName().toString()
+                : String.valueOf(typeOf);
+        return (select.getIdentifier().contentEquals("class") ? "class:" : "this:") + name;
+      }
+      Element element = trees.getElement(path);
+      return element != null ? element : e.toString();
+    }
+  }
+
+  /** Library methods that call their function argument before they return. */
+  static final Set<String> SYNCHRONOUS_CALLBACKS =
+      Set.of(
+          "forEach",
+          "forEachOrdered",
+          "removeIf",
+          "replaceAll",
+          "compute",
+          "computeIfAbsent",
+          "computeIfPresent",
+          "merge",
+          "map",
+          "filter",
+          "flatMap",
+          "peek",
+          "anyMatch",
+          "allMatch",
+          "noneMatch",
+          "collect",
+          "reduce",
+          "sort",
+          "ifPresent",
+          "orElseGet");
+
+  private static boolean isStatic(VariableTree variable) {
+    return variable.getModifiers().getFlags().contains(Modifier.STATIC);
+  }
+
+  private static List<Object> with(List<Object> locks, Object key) {
+    List<Object> more = new java.util.ArrayList<>(locks);
+    more.add(key);
+    return List.copyOf(more);
   }
 
   private boolean isMutableMapField(TreePath unitPath, VariableTree variable) {

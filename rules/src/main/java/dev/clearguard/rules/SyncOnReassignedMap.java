@@ -63,15 +63,26 @@ public final class SyncOnReassignedMap implements Rule {
       FixPlan.Position at = facts.position(sync.tree());
       sink.accept(
           new Finding(
-              name(),
-              facts.fileName(),
-              at.line(),
-              at.column(),
-              at.offset(),
-              message,
-              plan,
-              sync.site().path()));
+                  name(),
+                  facts.fileName(),
+                  at.line(),
+                  at.column(),
+                  at.offset(),
+                  message,
+                  plan,
+                  sync.site().path())
+              .when(reassignedAfterPublication(field)));
     }
+  }
+
+  /** The program shows a reassignment that can run while the field is shared. */
+  private static Finding.Condition reassignedAfterPublication(FieldFacts field) {
+    List<Access> assignments =
+        field.sharedAccesses().stream()
+            .filter(a -> a.kind() == Access.Kind.ASSIGN && a.onThis())
+            .toList();
+    return program ->
+        assignments.stream().anyMatch(a -> program.runsShared(a.site(), field, true, true));
   }
 
   private static boolean reassignedUnderSameOtherLock(FieldFacts field, List<Lock> heldAtSync) {

@@ -44,8 +44,10 @@ public final class UnsafeMapReassignment implements Rule {
       if (!field.isMap() || field.isFinal() || field.isVolatile() || field.isGuardedBy()) {
         continue;
       }
-      if (!field.isConcurrent() && !facts.isShared(field.owner())) {
-        continue; // nothing says a second thread ever sees this object
+      if (!facts.isShared(field)) {
+        // Nothing says a second thread ever sees this field: a concurrent map type alone is no
+        // evidence, since data carriers, builders and DTOs declare them too.
+        continue;
       }
       if (facts.underOneLock(field, false, use -> true, null)) {
         continue; // the write and every read are ordered by one lock
@@ -58,6 +60,18 @@ public final class UnsafeMapReassignment implements Rule {
         report(facts, field, access, sink);
       }
     }
+  }
+
+  /**
+   * What the whole program must still show: the assignment can run while the field is shared (it is
+   * reached from run-time code or from outside, not only from set-up, a setter nothing calls or a
+   * framework's callback), and no lock is held at the write and every read.
+   */
+  private static Finding.Condition afterPublication(FieldFacts field, Access access) {
+    List<Access> uses = field.sharedAccesses();
+    return program ->
+        program.runsShared(access.site(), field, true, true)
+            && !program.underOneLock(Guards.live(program, uses, field, true), false);
   }
 
   private void report(ClassFacts facts, FieldFacts field, Access access, Consumer<Finding> sink) {
@@ -92,15 +106,16 @@ public final class UnsafeMapReassignment implements Rule {
     FixPlan.Position at = facts.position(assignment);
     sink.accept(
         new Finding(
-            name(),
-            facts.fileName(),
-            at.line(),
-            at.column(),
-            at.offset(),
-            message,
-            plan,
-            // The statement when there is one: javac places an assignment's diagnostic at '='.
-            statement == assignment ? assignmentPath : assignmentPath.getParentPath()));
+                name(),
+                facts.fileName(),
+                at.line(),
+                at.column(),
+                at.offset(),
+                message,
+                plan,
+                // The statement when there is one: javac places an assignment's diagnostic at '='.
+                statement == assignment ? assignmentPath : assignmentPath.getParentPath())
+            .when(afterPublication(field, access)));
   }
 
   /**

@@ -161,6 +161,7 @@ final class ClearThenRefillTest {
             class Legacy {
               private final Map<String, String> sync = Collections.synchronizedMap(new HashMap<>());
               private final Hashtable<String, String> table = new Hashtable<>();
+              private volatile boolean open; // its instances are shared: a Hashtable alone is no evidence
               String get(String k) {
                 return sync.get(k) + table.get(k);
               }
@@ -670,6 +671,7 @@ final class ClearThenRefillTest {
             import java.util.concurrent.*;
             class Kinds {
               private final Hashtable<String, String> table = new Hashtable<>();
+              private volatile boolean open; // its instances are shared: a Hashtable alone is no evidence
               private final Map<String, String> wrapped = Collections.synchronizedMap(new HashMap<>());
               private final ConcurrentSkipListMap<String, String> sorted = new ConcurrentSkipListMap<>();
               static void wipe(ConcurrentMap<String, String> shared, Map<String, String> src) {

@@ -364,6 +364,7 @@ final class IterateRemoveClearTest {
             class Iter {
               private final ConcurrentHashMap<String, Integer> m = new ConcurrentHashMap<>();
               private final Hashtable<String, Integer> table = new Hashtable<>();
+              private volatile boolean open; // its instances are shared: a Hashtable alone is no evidence
               void a() {
                 Iterator<String> it = m.keySet().iterator();
                 // BUG: Diagnostic contains: IterateRemoveClear
@@ -512,6 +513,7 @@ final class IterateRemoveClearTest {
             class More {
               private final Map<String, Integer> m = new ConcurrentHashMap<>();
               private final Hashtable<String, Integer> table = new Hashtable<>();
+              private volatile boolean open; // its instances are shared: a Hashtable alone is no evidence
               void a() {
                 Iterator<String> it = m.keySet().iterator();
                 // BUG: Diagnostic contains: IterateRemoveClear

@@ -64,16 +64,37 @@ final class RuleTester {
     return this;
   }
 
+  private String libraryPrefix;
+
+  /**
+   * Compiles the sources whose path starts with {@code prefix} on their own, beforehand, and puts
+   * their classes on the class path: a library the analysed module uses but does not contain.
+   */
+  RuleTester withLibraryClasses(String prefix) {
+    this.libraryPrefix = prefix;
+    return this;
+  }
+
   RuleTester withSnapshotMap() {
     return addSource("dev/clearguard/runtime/SnapshotMap.java", SNAPSHOT_MAP_STUB);
   }
 
-  /** Compiles the sources (which must compile cleanly) and returns every finding. */
+  /**
+   * Compiles the sources (which must compile cleanly) and returns every finding, settled against
+   * the call graph of the whole compilation as the plugin settles them.
+   */
   List<Finding> findings() {
-    List<Finding> findings = new ArrayList<>();
+    List<Finding> candidates = new ArrayList<>();
+    List<Finding> fullCandidates = new ArrayList<>();
+    dev.clearguard.rules.facts.Program[] program = {null};
     forEachClass(
         c -> {
-          Analyzer.Result result = c.analyze(Rules.all());
+          if (program[0] == null) {
+            program[0] = new dev.clearguard.rules.facts.Program(c.types(), c.elements());
+          }
+          Analyzer.Result result =
+              Analyzer.analyze(
+                  c.unit(), c.tree(), c.trees(), c.types(), c.elements(), Rules.all(), program[0]);
           if (!result.failures().isEmpty()) {
             throw new AssertionError(
                 "rule failed: " + result.failures(), result.failures().get(0).error());
@@ -83,13 +104,24 @@ final class RuleTester {
           Analyzer.Result full =
               Analyzer.analyzeFully(
                   c.unit(), c.tree(), c.trees(), c.types(), c.elements(), Rules.all());
-          assertEquals(
-              full.findings().stream().map(Finding::toString).toList(),
-              result.findings().stream().map(Finding::toString).toList(),
-              "a rule's mayReport skipped a class in which it reports");
-          findings.addAll(result.findings());
+          candidates.addAll(result.findings());
+          fullCandidates.addAll(full.findings());
         });
-    return findings;
+    if (program[0] == null) {
+      return List.of();
+    }
+    Analyzer.Result settled = Analyzer.settle(candidates, program[0]);
+    if (!settled.failures().isEmpty()) {
+      throw new AssertionError(
+          "condition failed: " + settled.failures(), settled.failures().get(0).error());
+    }
+    assertEquals(
+        Analyzer.settle(fullCandidates, program[0]).findings().stream()
+            .map(Finding::toString)
+            .toList(),
+        settled.findings().stream().map(Finding::toString).toList(),
+        "a rule's mayReport skipped a class in which it reports");
+    return settled.findings();
   }
 
   /** One attributed top-level class of the compilation, as the plugin sees it. */
@@ -111,15 +143,36 @@ final class RuleTester {
   void forEachClass(java.util.function.Consumer<CompiledClass> action) {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    List<JavaFileObject> analysed = new ArrayList<>();
+    List<JavaFileObject> library = new ArrayList<>();
+    for (int i = 0; i < sources.size(); i++) {
+      boolean isLibrary = libraryPrefix != null && names.get(i).startsWith(libraryPrefix);
+      (isLibrary ? library : analysed).add(sources.get(i));
+    }
+    List<String> options = new ArrayList<>(List.of("-proc:none"));
+    if (!library.isEmpty()) {
+      try {
+        java.nio.file.Path classes = java.nio.file.Files.createTempDirectory("cg-library");
+        boolean ok =
+            compiler
+                .getTask(
+                    new StringWriter(),
+                    null,
+                    null,
+                    List.of("-proc:none", "-d", classes.toString()),
+                    null,
+                    library)
+                .call();
+        assertTrue(ok, "library sources must compile");
+        options.addAll(List.of("-classpath", classes.toString()));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    options.addAll(List.of("-d", System.getProperty("java.io.tmpdir") + "/cg-rules"));
     JavacTask task =
         (JavacTask)
-            compiler.getTask(
-                new StringWriter(),
-                null,
-                diagnostics,
-                List.of("-proc:none", "-d", System.getProperty("java.io.tmpdir") + "/cg-rules"),
-                null,
-                sources);
+            compiler.getTask(new StringWriter(), null, diagnostics, options, null, analysed);
     Trees trees = Trees.instance(task);
     task.addTaskListener(
         new TaskListener() {

@@ -247,6 +247,7 @@ final class SharedFactsTest {
             import java.util.*;
             import java.util.concurrent.ConcurrentHashMap;
             class Registry {
+              private volatile boolean open; // shows its instances are shared
               private static Map<String, String> shared = new ConcurrentHashMap<>();
               static { shared = new ConcurrentHashMap<>(); }
               Registry() {
@@ -269,6 +270,7 @@ final class SharedFactsTest {
             import java.util.*;
             import java.util.concurrent.ConcurrentHashMap;
             class Outer {
+              private volatile boolean open; // shows its instances are shared
               private Map<String, String> m = new ConcurrentHashMap<>();
               class Resetter {
                 Resetter() {
@@ -335,6 +337,7 @@ final class SharedFactsTest {
             import java.util.*;
             import java.util.concurrent.ConcurrentHashMap;
             class Legacy {
+              private volatile boolean open; // shows its instances are shared
               @SuppressWarnings("UnsafeMapReassignment") // written once at start-up by the launcher
               private Map<String, String> config = new ConcurrentHashMap<>();
               @SuppressWarnings("ClearGuard")

@@ -439,7 +439,8 @@ final class UnsafeMapReassignmentTest {
   // ---- positives: every variant ----
 
   @Test
-  void positiveConcurrentMapFieldNeedsNoOtherSignal() {
+  void negativeAConcurrentMapTypeIsNoEvidenceThatTheHolderIsShared() {
+    // A DTO or builder declares ConcurrentMap fields too; the type says nothing about the holder.
     RuleTester.create()
         .addSource(
             "t/Routes.java",
@@ -448,6 +449,31 @@ final class UnsafeMapReassignmentTest {
             import java.util.*;
             import java.util.concurrent.*;
             class Routes {
+              private ConcurrentMap<String, String> routes = new ConcurrentHashMap<>();
+              private Map<String, String> declaredMap = new ConcurrentHashMap<>();
+              String lookup(String p) {
+                return routes.get(p) + declaredMap.get(p);
+              }
+              void rebuild(Map<String, String> src) {
+                routes = new ConcurrentHashMap<>(src);
+                this.declaredMap = new ConcurrentHashMap<>(src);
+              }
+            }
+            """)
+        .expectNoFindings();
+  }
+
+  @Test
+  void positiveConcurrentMapFieldOfAClassThatShowsItIsShared() {
+    RuleTester.create()
+        .addSource(
+            "t/Routes.java",
+            """
+            package t;
+            import java.util.*;
+            import java.util.concurrent.*;
+            class Routes {
+              private volatile boolean open;
               private ConcurrentMap<String, String> routes = new ConcurrentHashMap<>();
               private Map<String, String> declaredMap = new ConcurrentHashMap<>();
               private Map<String, String> assignedLater;
@@ -477,6 +503,7 @@ final class UnsafeMapReassignmentTest {
             import java.util.*;
             import java.util.concurrent.*;
             class Table {
+              private volatile boolean open; // shows its instances are shared
               private Map<String, String> m = new ConcurrentHashMap<>();
               void clear() {
                 // BUG: Diagnostic contains: UnsafeMapReassignment
@@ -745,6 +772,7 @@ final class UnsafeMapReassignmentTest {
             import java.util.*;
             import java.util.concurrent.*;
             class Shapes {
+              private volatile boolean open; // shows its instances are shared
               private Map<String, Integer> m = new ConcurrentHashMap<>();
               void sized(int n) {
                 // BUG: Diagnostic contains: call `m.clear()`
@@ -779,6 +807,7 @@ final class UnsafeMapReassignmentTest {
         import java.util.*;
         import java.util.concurrent.*;
         class Fix {
+          private volatile boolean open; // shows its instances are shared
           private Map<String, Integer> m = new ConcurrentHashMap<>();
           void reset() {
             // BUG: Diagnostic contains: EMPTY

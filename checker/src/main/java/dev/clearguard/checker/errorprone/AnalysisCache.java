@@ -14,6 +14,7 @@ import dev.clearguard.checker.fix.Fixer;
 import dev.clearguard.rules.Analyzer;
 import dev.clearguard.rules.Finding;
 import dev.clearguard.rules.Rules;
+import dev.clearguard.rules.facts.Program;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -77,23 +78,38 @@ final class AnalysisCache {
     results.clear();
     factsFailureReported.clear();
     fixes = null;
+    // Error Prone hands over one file at a time: the file's classes are its call graph.
+    Program program = new Program(JavacTypes.instance(context), JavacElements.instance(context));
+    Map<ClassTree, Analyzer.Result> candidates = new IdentityHashMap<>();
     for (Tree declaration : unit.getTypeDecls()) {
       if (declaration instanceof ClassTree type) {
-        Object result;
         try {
-          result =
+          candidates.put(
+              type,
               Analyzer.analyze(
                   unit,
                   type,
                   JavacTrees.instance(context),
                   JavacTypes.instance(context),
                   JavacElements.instance(context),
-                  Rules.all());
+                  Rules.all(),
+                  program));
         } catch (RuntimeException e) {
-          result = e;
+          results.put(type, e);
         }
-        results.put(type, result);
       }
+    }
+    for (Map.Entry<ClassTree, Analyzer.Result> entry : candidates.entrySet()) {
+      Object result;
+      try {
+        Analyzer.Result settled = Analyzer.settle(entry.getValue().findings(), program);
+        List<Analyzer.Failure> failures = new ArrayList<>(entry.getValue().failures());
+        failures.addAll(settled.failures());
+        result = new Analyzer.Result(settled.findings(), List.copyOf(failures));
+      } catch (RuntimeException e) {
+        result = e;
+      }
+      results.put(entry.getKey(), result);
     }
   }
 

@@ -20,6 +20,7 @@ final class UnsafeMapReassignmentTest {
             import java.util.Map;
             import java.util.concurrent.ConcurrentHashMap;
             class Routes {
+              private volatile boolean open; // its instances are shared
               private volatile Map<String, String> routes = new ConcurrentHashMap<>();
               private Map<String, String> other;
               Routes() {
@@ -43,6 +44,7 @@ final class UnsafeMapReassignmentTest {
             import java.util.concurrent.ConcurrentHashMap;
             @SuppressWarnings("ClearGuard")
             class Routes {
+              private volatile boolean open; // its instances are shared
               private Map<String, String> routes = new ConcurrentHashMap<>();
               void reload(Map<String, String> fresh) {
                 routes = new ConcurrentHashMap<>(fresh);
@@ -61,6 +63,7 @@ final class UnsafeMapReassignmentTest {
             import java.util.Map;
             import java.util.concurrent.ConcurrentHashMap;
             class Routes {
+              private volatile boolean open; // its instances are shared
               private Map<String, String> routes = new ConcurrentHashMap<>();
               String get(String k) {
                 return routes.get(k);
@@ -83,6 +86,7 @@ final class UnsafeMapReassignmentTest {
             import java.util.Map;
             import java.util.concurrent.ConcurrentHashMap;
             class Routes {
+              private volatile boolean open; // its instances are shared
               private Map<String, String> routes = new ConcurrentHashMap<>();
               String get(String k) {
                 return routes.get(k);
@@ -101,6 +105,7 @@ final class UnsafeMapReassignmentTest {
             import java.util.Map;
             import java.util.concurrent.ConcurrentHashMap;
             class Routes {
+              private volatile boolean open; // its instances are shared
               private volatile Map<String, String> routes = new ConcurrentHashMap<>();
               String get(String k) {
                 return routes.get(k);
@@ -127,6 +132,7 @@ final class UnsafeMapReassignmentTest {
             import java.util.Map;
             import java.util.concurrent.ConcurrentHashMap;
             class Routes {
+              private volatile boolean open; // its instances are shared
               private Map<String, String> routes = new ConcurrentHashMap<>();
               String get(String k) {
                 return routes.get(k);
@@ -146,6 +152,7 @@ final class UnsafeMapReassignmentTest {
             import java.util.Map;
             import java.util.concurrent.ConcurrentHashMap;
             class Routes {
+              private volatile boolean open; // its instances are shared
               private final SnapshotMap<String, String> routes = new SnapshotMap<>();
               String get(String k) {
                 return routes.get(k);

@@ -47,7 +47,13 @@ public final class ClassFacts {
   final Map<Element, FieldFacts> fields = new LinkedHashMap<>();
   final Map<Element, ExpressionTree> localInitializers = new java.util.HashMap<>();
   final Map<Element, TreePath> localDeclarations = new java.util.HashMap<>();
+
+  /** Classes whose instances show they are shared: instance-level evidence. */
   final Set<Element> sharedClasses = new HashSet<>();
+
+  /** Classes whose static code shows the class's static state is shared. */
+  final Set<Element> sharedStatics = new HashSet<>();
+
   final List<Event<MethodInvocationTree>> calls = new ArrayList<>();
   final List<Event<StatementTree>> loops = new ArrayList<>();
   final List<Event<SynchronizedTree>> syncs = new ArrayList<>();
@@ -280,6 +286,62 @@ public final class ClassFacts {
    */
   public boolean isShared(TypeElement type) {
     return sharedClasses.contains(type);
+  }
+
+  /**
+   * Whether something shows that {@code field} is used by several threads: it is used in code
+   * handed to another thread, or its holder shows it is shared at the field's own level. An
+   * instance field needs instance-level evidence in its class or a superclass (synchronized
+   * instance code, volatile or atomic instance fields, started threads, a Runnable, a
+   * container-managed singleton); a static counter or a synchronized static cache says nothing
+   * about a request object's fields. A static field is shared whenever its class's instances are,
+   * or its static code shows it.
+   */
+  public boolean isShared(FieldFacts field) {
+    if (field.isHandedOff()) {
+      return true;
+    }
+    TypeElement owner = field.owner();
+    boolean instances = sharedClasses.contains(owner) || superclassShowsSharing(owner, false);
+    if (!field.isStatic()) {
+      return instances;
+    }
+    return instances || sharedStatics.contains(owner) || superclassShowsSharing(owner, true);
+  }
+
+  /**
+   * Whether a superclass outside the JDK declares synchronized methods, or volatile or
+   * concurrency-typed fields, at the given level: read from its elements, so it works for classes
+   * on the class path too.
+   */
+  private boolean superclassShowsSharing(TypeElement type, boolean statics) {
+    javax.lang.model.type.TypeMirror superclass = type.getSuperclass();
+    for (int depth = 0; depth < 16; depth++) {
+      if (!(superclass instanceof javax.lang.model.type.DeclaredType declared)
+          || !(declared.asElement() instanceof TypeElement parent)) {
+        return false;
+      }
+      String name = parent.getQualifiedName().toString();
+      if (name.startsWith("java.") || name.startsWith("javax.")) {
+        return false;
+      }
+      for (Element member : parent.getEnclosedElements()) {
+        Set<Modifier> modifiers = member.getModifiers();
+        if (modifiers.contains(Modifier.STATIC) != statics) {
+          continue;
+        }
+        if (member.getKind() == ElementKind.METHOD && modifiers.contains(Modifier.SYNCHRONIZED)) {
+          return true;
+        }
+        if (member.getKind() == ElementKind.FIELD
+            && (modifiers.contains(Modifier.VOLATILE)
+                || knowledge.signalsSharing(member.asType()))) {
+          return true;
+        }
+      }
+      superclass = parent.getSuperclass();
+    }
+    return false;
   }
 
   /** The initialiser of a local variable, or null. */

@@ -188,20 +188,37 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
    * volatile field or synchronized method says nothing about its outer class.
    */
   private void markShared() {
+    boolean isStatic = staticContext;
+    java.util.Iterator<Boolean> enclosingStatic = staticAtEntry.iterator();
     for (TypeElement type : classes) {
-      facts.sharedClasses.add(type);
+      (isStatic ? facts.sharedStatics : facts.sharedClasses).add(type);
       javax.lang.model.element.NestingKind nesting = type.getNestingKind();
       if (nesting != javax.lang.model.element.NestingKind.ANONYMOUS
           && nesting != javax.lang.model.element.NestingKind.LOCAL) {
         return;
       }
+      // Its enclosing code was static or not where the local or anonymous class was declared.
+      isStatic = enclosingStatic.hasNext() && enclosingStatic.next();
     }
   }
 
-  /** Whether the class being scanned is already known to be shared: no need to look further. */
+  /**
+   * Whether the class being scanned is already known to be shared, at the level of the code being
+   * scanned: no need to look further.
+   */
   private boolean alreadyShared() {
-    return !classes.isEmpty() && facts.sharedClasses.contains(classes.peek());
+    return !classes.isEmpty()
+        && (staticContext ? facts.sharedStatics : facts.sharedClasses).contains(classes.peek());
   }
+
+  /** Whether the code being scanned is static: a static method, initialiser or field. */
+  private boolean staticContext;
+
+  /** For each class being scanned, whether the code around its declaration was static. */
+  private final Deque<Boolean> staticAtEntry = new ArrayDeque<>();
+
+  /** Whether the code being scanned is handed to another thread: an executor's task, a thread's. */
+  private boolean handedOff;
 
   // ---- classes and members: what runs when, under which lock ----
 
@@ -212,10 +229,9 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
       facts.erroneous = true;
       return null;
     }
-    if (hasAnnotation(tree.getModifiers(), "ThreadSafe")) {
-      classes.push(type);
-      markShared();
-      classes.pop();
+    if (hasAnnotation(tree.getModifiers(), "ThreadSafe") || isSharedByKind(tree, type)) {
+      facts.sharedClasses.add(type);
+      facts.sharedStatics.add(type);
     }
     if (type.getNestingKind() == javax.lang.model.element.NestingKind.ANONYMOUS
         || type.getNestingKind() == javax.lang.model.element.NestingKind.LOCAL) {
@@ -224,12 +240,18 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
     List<Lock> savedHeld = held;
     Publishing savedPre = publishing;
     ExecutableElement savedMethod = method;
+    boolean savedStatic = staticContext;
+    boolean savedHandedOff = handedOff;
     classes.push(type);
+    staticAtEntry.push(staticContext);
     // A nested, local or anonymous class's code runs on its own schedule: no lock of the
     // enclosing code is held there, and it can run after publication.
     held = List.of();
     publishing = null;
     method = null;
+    staticContext = false;
+    handedOff =
+        savedHandedOff && type.getNestingKind() == javax.lang.model.element.NestingKind.ANONYMOUS;
     try {
       for (Tree member : tree.getMembers()) {
         if (member instanceof VariableTree field) {
@@ -239,10 +261,29 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
       return super.visitClass(tree, unused);
     } finally {
       classes.pop();
+      staticAtEntry.pop();
       held = savedHeld;
       publishing = savedPre;
       method = savedMethod;
+      staticContext = savedStatic;
+      handedOff = savedHandedOff;
     }
+  }
+
+  /** Container-managed singletons: one instance serves every request thread. */
+  private static final Set<String> SINGLETON_ANNOTATIONS = Program.SINGLETON_ANNOTATIONS;
+
+  /**
+   * A class whose kind says its instances run on or serve several threads: a {@code Runnable} or
+   * {@code Thread}, or a container-managed singleton.
+   */
+  private boolean isSharedByKind(ClassTree tree, TypeElement type) {
+    for (AnnotationTree annotation : tree.getModifiers().getAnnotations()) {
+      if (SINGLETON_ANNOTATIONS.contains(simpleName(annotation))) {
+        return true;
+      }
+    }
+    return facts.knowledge().isRunnable(type.asType());
   }
 
   private void declareField(VariableTree tree, TypeElement owner) {
@@ -258,16 +299,23 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
     if (knowledge.isConcurrentType(type)) {
       field.markConcurrent();
     }
+    if (knowledge.isConcurrentMap(type)) {
+      field.markBuiltForConcurrency();
+    }
     if (knowledge.isHashtable(type)) {
       field.markSelfLocking();
     }
     if (hasAnnotation(tree.getModifiers(), "GuardedBy")) {
       field.markGuardedBy();
     }
-    if (!alreadyShared()
-        && (variable.getModifiers().contains(Modifier.VOLATILE)
-            || facts.knowledge().signalsSharing(type))) {
-      markShared();
+    if (variable.getModifiers().contains(Modifier.VOLATILE)
+        || facts.knowledge().signalsSharing(type)) {
+      boolean saved = staticContext;
+      staticContext = variable.getModifiers().contains(Modifier.STATIC);
+      if (!alreadyShared()) {
+        markShared();
+      }
+      staticContext = saved;
     }
     facts.fields.put(element, field);
   }
@@ -279,6 +327,8 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
     ExecutableElement savedMethod = method;
     Set<Modifier> flags = tree.getModifiers().getFlags();
     boolean isStatic = flags.contains(Modifier.STATIC);
+    boolean savedStatic = staticContext;
+    staticContext = isStatic;
     held = List.of();
     publishing =
         isPrePublication(tree) ? new Publishing(classes.peek(), isStatic, isFixture(tree)) : null;
@@ -286,6 +336,9 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
         facts.element(getCurrentPath()) instanceof ExecutableElement executable ? executable : null;
     if (method != null && flags.contains(Modifier.PRIVATE)) {
       facts.privateMethods.add(method);
+    }
+    if (!alreadyShared() && runsOnASchedulerOrBus(tree)) {
+      markShared(); // a scheduler or an event bus calls it on threads of its own
     }
     if (flags.contains(Modifier.SYNCHRONIZED)) {
       markShared();
@@ -302,7 +355,17 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
       held = savedHeld;
       publishing = savedPre;
       method = savedMethod;
+      staticContext = savedStatic;
     }
+  }
+
+  private static boolean runsOnASchedulerOrBus(MethodTree tree) {
+    for (AnnotationTree annotation : tree.getModifiers().getAnnotations()) {
+      if (Program.RUNTIME_ANNOTATIONS.contains(simpleName(annotation))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A test fixture: a {@code @Before...} method or JUnit 3's {@code setUp()}. */
@@ -356,15 +419,18 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
     List<Lock> savedHeld = held;
     Publishing savedPre = publishing;
     ExecutableElement savedMethod = method;
+    boolean savedHandedOff = handedOff;
     held = List.of();
     publishing = null;
     method = null;
+    handedOff = handedOff || isHandedOff(getCurrentPath());
     try {
       return super.visitLambdaExpression(tree, unused);
     } finally {
       held = savedHeld;
       publishing = savedPre;
       method = savedMethod;
+      handedOff = savedHandedOff;
     }
   }
 
@@ -380,6 +446,61 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
         && synchronousCallbacks.contains(MapKnowledge.methodNameOf(call));
   }
 
+  /** Calls that hand their function argument to another thread, or keep it to call back later. */
+  private static final Set<String> HAND_OFF_CALLS =
+      Set.of(
+          "execute",
+          "submit",
+          "schedule",
+          "scheduleAtFixedRate",
+          "scheduleWithFixedDelay",
+          "invokeAll",
+          "invokeAny",
+          "runAsync",
+          "supplyAsync",
+          "thenApplyAsync",
+          "thenAcceptAsync",
+          "thenRunAsync",
+          "thenComposeAsync",
+          "whenCompleteAsync",
+          "handleAsync",
+          "addCallback",
+          "addListener",
+          "subscribe",
+          "register",
+          "registerListener",
+          "newThread");
+
+  /**
+   * Whether the lambda or anonymous class at {@code path} is handed to another thread: passed to an
+   * executor, a thread, a timer or a {@code CompletableFuture}'s async step, or registered as a
+   * listener or callback.
+   */
+  private boolean isHandedOff(TreePath path) {
+    Tree parent = path.getParentPath().getLeaf();
+    if (path.getLeaf() instanceof LambdaExpressionTree
+        && !(parent instanceof VariableTree)
+        && facts.knowledge().isTask(facts.trees().getTypeMirror(path))) {
+      return true; // a Runnable or Callable handed on: made to run elsewhere
+    }
+    if (parent instanceof MethodInvocationTree call
+        && call.getArguments().contains(path.getLeaf())) {
+      String name = MapKnowledge.methodName(call);
+      if (HAND_OFF_CALLS.contains(name)
+          || (name.startsWith("add") && name.endsWith("Listener"))
+          || name.startsWith("register")) {
+        return true;
+      }
+      ExpressionTree receiver = MapKnowledge.receiver(call);
+      return receiver != null
+          && facts.knowledge().signalsSharing(facts.type(receiver, path.getParentPath()));
+    }
+    if (parent instanceof NewClassTree created && created.getArguments().contains(path.getLeaf())) {
+      return facts.knowledge().signalsSharing(facts.trees().getTypeMirror(path.getParentPath()));
+    }
+    return false;
+  }
+
   @Override
   public Void visitVariable(VariableTree tree, Void unused) {
     Tree parent = getCurrentPath().getParentPath().getLeaf();
@@ -392,17 +513,19 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
       Publishing savedPre = publishing;
       List<Lock> savedHeld = held;
       ExecutableElement savedMethod = method;
-      publishing =
-          new Publishing(
-              classes.peek(), tree.getModifiers().getFlags().contains(Modifier.STATIC), false);
+      boolean savedStatic = staticContext;
+      boolean isStatic = tree.getModifiers().getFlags().contains(Modifier.STATIC);
+      publishing = new Publishing(classes.peek(), isStatic, false);
       held = List.of();
       method = null;
+      staticContext = isStatic;
       try {
         return super.visitVariable(tree, unused);
       } finally {
         publishing = savedPre;
         held = savedHeld;
         method = savedMethod;
+        staticContext = savedStatic;
       }
     }
     Element element = facts.element(getCurrentPath());
@@ -430,9 +553,13 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
       if (knowledge.isHashtable(type)) {
         field.markSelfLocking();
       }
+      if (knowledge.isConcurrentMap(type)) {
+        field.markBuiltForConcurrency();
+      }
     } else if (MapKnowledge.isSynchronizedWrapperCall(value)) {
       field.markConcurrent();
       field.markSelfLocking();
+      field.markBuiltForConcurrency();
     }
   }
 
@@ -443,11 +570,12 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
     List<Lock> savedHeld = held;
     Publishing savedPre = publishing;
     ExecutableElement savedMethod = method;
+    boolean savedStatic = staticContext;
     if (getCurrentPath().getParentPath().getLeaf() instanceof ClassTree) {
       publishing = new Publishing(classes.peek(), tree.isStatic(), false); // an initialiser block
       held = List.of();
       method = null;
-    } else {
+      staticContext = tree.isStatic();
     }
     try {
       for (StatementTree statement : tree.getStatements()) {
@@ -474,6 +602,7 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
       held = savedHeld;
       publishing = savedPre;
       method = savedMethod;
+      staticContext = savedStatic;
     }
   }
 
@@ -604,7 +733,12 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
 
   @Override
   public Void visitSynchronized(SynchronizedTree tree, Void unused) {
+    // A lock on a static field or a class guards static state (a synchronized static cache): it
+    // shows the class's static state is shared, not that its instances are.
+    boolean saved = staticContext;
+    staticContext = staticContext || locksStaticState(tree.getExpression());
     markShared();
+    staticContext = saved;
     facts.syncs.add(new ClassFacts.Event<>(tree, site()));
     scan(tree.getExpression(), unused);
     Object key = monitorKey(facts, tree.getExpression(), getCurrentPath());
@@ -616,6 +750,17 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
       held = savedHeld;
     }
     return null;
+  }
+
+  private boolean locksStaticState(ExpressionTree monitor) {
+    ExpressionTree e = MapKnowledge.skipParens(monitor);
+    if (e instanceof MemberSelectTree select && select.getIdentifier().contentEquals("class")) {
+      return true;
+    }
+    Element element = facts.element(e, getCurrentPath());
+    return element != null
+        && element.getKind() == ElementKind.FIELD
+        && element.getModifiers().contains(Modifier.STATIC);
   }
 
   // ---- the trees rules look at ----
@@ -670,14 +815,22 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
 
   @Override
   public Void visitNewClass(NewClassTree tree, Void unused) {
-    if (!alreadyShared()) {
-      TypeMirror type = facts.trees().getTypeMirror(getCurrentPath());
-      if (facts.knowledge().signalsSharing(type)) {
-        markShared();
-      }
+    TypeMirror type = facts.trees().getTypeMirror(getCurrentPath());
+    if (!alreadyShared() && facts.knowledge().signalsSharing(type)) {
+      markShared();
     }
     checkType();
-    return super.visitNewClass(tree, unused);
+    if (tree.getClassBody() == null) {
+      return super.visitNewClass(tree, unused);
+    }
+    // An anonymous task or listener: its fields' uses are handed off with it.
+    boolean savedHandedOff = handedOff;
+    handedOff = handedOff || isHandedOff(getCurrentPath()) || facts.knowledge().isRunnable(type);
+    try {
+      return super.visitNewClass(tree, unused);
+    } finally {
+      handedOff = savedHandedOff;
+    }
   }
 
   @Override
@@ -762,6 +915,9 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
       noteLockHalf(field, assignment.getExpression(), path.getParentPath());
     } else if (isMutation(path)) {
       kind = Access.Kind.MUTATE;
+    }
+    if (handedOff) {
+      field.markHandedOff();
     }
     field.addAccess(new Access(site(), kind, onThis));
   }

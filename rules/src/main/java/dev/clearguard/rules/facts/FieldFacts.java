@@ -20,6 +20,8 @@ public final class FieldFacts {
   private boolean concurrent;
   private boolean selfLocking;
   private boolean guardedBy;
+  private boolean builtForConcurrency;
+  private boolean handedOff;
 
   FieldFacts(VariableElement element, VariableTree tree, TypeElement owner) {
     this.element = element;
@@ -70,6 +72,20 @@ public final class FieldFacts {
     return concurrent;
   }
 
+  /**
+   * Whether the map is built for concurrent use: a {@code ConcurrentMap} by declaration or by
+   * value, or {@code Collections.synchronizedMap(..)}; not a {@code Hashtable} or {@code
+   * Properties}, which is no evidence of sharing on its own.
+   */
+  public boolean isBuiltForConcurrency() {
+    return builtForConcurrency;
+  }
+
+  /** Whether the field is used inside code handed to another thread (a task, a listener). */
+  public boolean isHandedOff() {
+    return handedOff;
+  }
+
   /** Whether the map synchronises on itself (Hashtable, {@code Collections.synchronizedMap}). */
   public boolean isSelfLocking() {
     return selfLocking;
@@ -111,6 +127,14 @@ public final class FieldFacts {
 
   void markConcurrent() {
     concurrent = true;
+  }
+
+  void markBuiltForConcurrency() {
+    builtForConcurrency = true;
+  }
+
+  void markHandedOff() {
+    handedOff = true;
   }
 
   void markSelfLocking() {

@@ -72,6 +72,8 @@ public final class MapKnowledge {
   private final TypeMirror lock;
   private final TypeMirror thread;
   private final TypeMirror executor;
+  private final TypeMirror runnable;
+  private final TypeMirror callable;
 
   /**
    * One instance per compilation: the type look-ups are the same for every class, and javac's
@@ -109,6 +111,8 @@ public final class MapKnowledge {
     this.lock = erasedType(elements, "java.util.concurrent.locks.Lock");
     this.thread = erasedType(elements, "java.lang.Thread");
     this.executor = erasedType(elements, "java.util.concurrent.Executor");
+    this.runnable = erasedType(elements, "java.lang.Runnable");
+    this.callable = erasedType(elements, "java.util.concurrent.Callable");
     this.snapshotMapAvailable = elements.getTypeElement(ClassFacts.SNAPSHOT_MAP) != null;
   }
 
@@ -131,6 +135,25 @@ public final class MapKnowledge {
   /** A type whose every single operation is thread-safe: ConcurrentMap or Hashtable. */
   public boolean isConcurrentType(TypeMirror type) {
     return isSubtype(type, concurrentMap) || isSubtype(type, hashtable);
+  }
+
+  /**
+   * A map type built for concurrent use: a {@code ConcurrentMap}. Unlike {@link #isConcurrentType},
+   * not a {@code Hashtable} or {@code Properties}: those are everywhere in single-threaded code
+   * (configuration, builders), so they say nothing about sharing on their own.
+   */
+  public boolean isConcurrentMap(TypeMirror type) {
+    return isSubtype(type, concurrentMap);
+  }
+
+  /** A {@code Runnable} (a {@code Thread}, a {@code TimerTask}): made to run on another thread. */
+  public boolean isRunnable(TypeMirror type) {
+    return isSubtype(type, runnable);
+  }
+
+  /** A {@code Runnable} or a {@code Callable}: a task. */
+  public boolean isTask(TypeMirror type) {
+    return isSubtype(type, runnable) || isSubtype(type, callable);
   }
 
   public boolean isHashtable(TypeMirror type) {

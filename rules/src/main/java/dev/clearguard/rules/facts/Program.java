@@ -1,0 +1,681 @@
+package dev.clearguard.rules.facts;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * What the whole compilation says about when each of its methods runs: who calls it, from where,
+ * and under which locks. One instance per compilation (or per file, where a front end sees only
+ * one); every class's {@link dev.clearguard.rules.Outline} walk adds the calls it makes, and the
+ * rules' {@linkplain dev.clearguard.rules.Finding#condition() conditions} ask it their questions
+ * once every class has been walked.
+ *
+ * <p>Both javac (through the plugin) and {@code clearguard:check} compile a whole module at once,
+ * so a method's callers in that module are all known: {@code init()} called only from a static
+ * initialiser runs before the class is shared; a helper called only from {@code synchronized}
+ * methods runs under that lock. Callers outside the module are not known. A public method nothing
+ * in the module calls is an entry point of unknown timing ({@link Reach#ENTRY}); one that is a
+ * container-managed bean's setter, overrides a library's method (the library calls it, at a time
+ * the compilation does not show) or is private is a quiet one ({@link Reach#QUIET}).
+ *
+ * <p>Answers are computed on demand, over the part of the graph the question needs, and cached;
+ * calls can no longer be added once a question was asked.
+ */
+public final class Program {
+  /** Where the code that reaches a method comes from. */
+  public enum Reach {
+    /**
+     * Code that sets up a class, or the program, before other threads use it: static initialisers,
+     * {@code main}, test fixtures. It sets up instances created there too.
+     */
+    START_UP,
+    /**
+     * Code that sets up one object before it is shared: its constructors, instance initialisers,
+     * {@code @PostConstruct}, {@code readObject}, and calls on an object the calling code has just
+     * created. It does not set up static fields.
+     */
+    OBJECT_SET_UP,
+    /**
+     * Code that runs while other threads run: handed to another thread, scheduled, serving
+     * requests, or called from such code.
+     */
+    RUNTIME,
+    /** A method nothing in the compilation calls: called from outside, at any time. */
+    ENTRY,
+    /**
+     * An entry point whose timing nothing shows: a setter nothing calls (a binder or decoder fills
+     * it), an override of a library method nothing here calls (the framework calls it), a
+     * non-public method nothing calls, or code marked as test-only.
+     */
+    QUIET,
+    /** Code marked as test-only, and what only it reaches: not production code, never reported. */
+    TEST_ONLY
+  }
+
+  /** How a call site relates to its caller's reach. */
+  public enum CallKind {
+    /** Runs when its enclosing method runs: the callee inherits the caller's reach. */
+    INLINE,
+    /** Runs in a static initialiser or a static field's initialiser. */
+    START_UP,
+    /**
+     * Runs in an instance initialiser or field initialiser, or on an object the calling code has
+     * just created and not yet shared.
+     */
+    OBJECT_SET_UP,
+    /** Runs whenever the code it sits in is run by someone else: a lambda, an anonymous class. */
+    DETACHED
+  }
+
+  /** One call of a method. {@code caller} is null for set-up or detached code outside a method. */
+  record Call(ExecutableElement caller, CallKind kind, List<Object> locks) {}
+
+  /** Test-only markers: Guava's and JetBrains' annotations, and project ones like JustForTest. */
+  private static boolean isTestOnlyAnnotation(String simpleName) {
+    return simpleName.equals("VisibleForTesting")
+        || simpleName.equals("TestOnly")
+        || simpleName.contains("ForTest")
+        || simpleName.contains("TestOnly");
+  }
+
+  /** Methods run by a scheduler, an executor or an event bus. */
+  static final Set<String> RUNTIME_ANNOTATIONS =
+      Set.of(
+          "Scheduled",
+          "Schedules",
+          "Async",
+          "EventListener",
+          "TransactionalEventListener",
+          "Subscribe",
+          "KafkaListener",
+          "RabbitListener",
+          "JmsListener",
+          "Schedule",
+          "Timeout",
+          "Observes",
+          "ObservesAsync");
+
+  /** Container-managed singletons: one instance serves every request thread. */
+  static final Set<String> SINGLETON_ANNOTATIONS =
+      Set.of(
+          "Component",
+          "Service",
+          "Repository",
+          "Controller",
+          "RestController",
+          "Singleton",
+          "ApplicationScoped",
+          "Configuration");
+
+  /** The test frameworks' fixtures: JUnit 4 and 5, TestNG. */
+  private static final Set<String> FIXTURE_ANNOTATIONS =
+      Set.of(
+          "BeforeEach",
+          "BeforeAll",
+          "Before",
+          "BeforeClass",
+          "BeforeMethod",
+          "BeforeTest",
+          "BeforeSuite",
+          "BeforeGroups");
+
+  /**
+   * Methods a container calls while it builds a bean, before the bean is handed out: initialisers,
+   * factory methods, injection.
+   */
+  private static final Set<String> OBJECT_SET_UP_ANNOTATIONS =
+      Set.of("PostConstruct", "Bean", "Inject", "Autowired");
+
+  private final Types types;
+  private final Elements elements;
+  private final TypeMirror runnable;
+  private final TypeMirror callable;
+
+  private final Map<ExecutableElement, List<Call>> callers = new HashMap<>();
+  private final Set<TypeElement> sourceTypes = new HashSet<>();
+  private final Map<ExecutableElement, EnumSet<Reach>> reach = new HashMap<>();
+  private final Map<ExecutableElement, Set<Object>> inheritedLocks = new HashMap<>();
+  private final Map<Element, Boolean> recorded = new HashMap<>();
+
+  public Program(Types types, Elements elements) {
+    this.types = types;
+    this.elements = elements;
+    this.runnable = erased("java.lang.Runnable");
+    this.callable = erased("java.util.concurrent.Callable");
+  }
+
+  private TypeMirror erased(String name) {
+    TypeElement element = elements.getTypeElement(name);
+    return element == null ? null : types.erasure(element.asType());
+  }
+
+  /** Notes a top-level class of the compilation's sources. */
+  public void addSourceType(TypeElement type) {
+    sourceTypes.add(type);
+  }
+
+  /**
+   * Whether calls of this method are worth recording: the JDK's own methods are never analysed and
+   * make up most calls, so they are left out.
+   */
+  boolean records(ExecutableElement callee) {
+    Element owner = callee.getEnclosingElement();
+    if (owner == null) {
+      return false;
+    }
+    return recorded.computeIfAbsent(
+        owner,
+        o -> {
+          Element e = o;
+          while (e != null && !(e instanceof PackageElement)) {
+            e = e.getEnclosingElement();
+          }
+          if (!(e instanceof PackageElement pkg)) {
+            return true;
+          }
+          String name = pkg.getQualifiedName().toString();
+          return !(name.startsWith("java.")
+              || name.startsWith("javax.")
+              || name.startsWith("jdk.")
+              || name.startsWith("sun.")
+              || name.startsWith("com.sun."));
+        });
+  }
+
+  /** Records one call of {@code callee}. */
+  public void addCall(
+      ExecutableElement callee, ExecutableElement caller, CallKind kind, List<Object> locks) {
+    if (!records(callee)) {
+      return;
+    }
+    callers
+        .computeIfAbsent(callee, k -> new ArrayList<>(2))
+        .add(new Call(caller, kind, List.copyOf(locks)));
+  }
+
+  // ---- reach ----
+
+  /**
+   * Where the code running {@code method} can come from: the union, over every way the compilation
+   * reaches it, of the kinds of code at the start of that way.
+   */
+  public Set<Reach> reachOf(ExecutableElement method) {
+    EnumSet<Reach> known = reach.get(method);
+    if (known != null) {
+      return known;
+    }
+    // The methods whose reach this one's depends on: its callers, theirs, and so on.
+    Set<ExecutableElement> needed = new HashSet<>();
+    Deque<ExecutableElement> work = new ArrayDeque<>();
+    work.push(method);
+    while (!work.isEmpty()) {
+      ExecutableElement m = work.pop();
+      if (reach.containsKey(m) || !needed.add(m)) {
+        continue;
+      }
+      if (cutsCallers(m)) {
+        continue;
+      }
+      for (Call call : callsOf(m)) {
+        if (call.kind() == CallKind.INLINE && call.caller() != null) {
+          work.push(call.caller());
+        }
+      }
+    }
+    Map<ExecutableElement, EnumSet<Reach>> partial = new HashMap<>();
+    for (ExecutableElement m : needed) {
+      partial.put(m, roots(m));
+    }
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (ExecutableElement m : needed) {
+        if (cutsCallers(m)) {
+          continue;
+        }
+        EnumSet<Reach> set = partial.get(m);
+        for (Call call : callsOf(m)) {
+          Set<Reach> from =
+              switch (call.kind()) {
+                case START_UP -> EnumSet.of(Reach.START_UP);
+                case OBJECT_SET_UP -> EnumSet.of(Reach.OBJECT_SET_UP);
+                case DETACHED -> EnumSet.of(Reach.RUNTIME);
+                case INLINE ->
+                    call.caller() == null
+                        ? EnumSet.of(Reach.RUNTIME)
+                        : partial.containsKey(call.caller())
+                            ? partial.get(call.caller())
+                            : reach.get(call.caller());
+              };
+          if (from != null && !set.containsAll(from)) {
+            set.addAll(from);
+            changed = true;
+          }
+        }
+      }
+    }
+    for (ExecutableElement m : needed) {
+      EnumSet<Reach> set = partial.get(m);
+      if (set.isEmpty()) {
+        set.add(entryKind(m)); // called only from methods nothing reaches: a cycle of its own
+      }
+      reach.put(m, set);
+    }
+    return reach.get(method);
+  }
+
+  /** Test-only code is its own world: what calls it does not matter. */
+  private boolean cutsCallers(ExecutableElement m) {
+    return isTestOnly(m);
+  }
+
+  /** The reach a method has by what it is, before its callers are counted. */
+  private EnumSet<Reach> roots(ExecutableElement m) {
+    EnumSet<Reach> set = EnumSet.noneOf(Reach.class);
+    if (isTestOnly(m)) {
+      set.add(Reach.TEST_ONLY);
+      return set;
+    }
+    Reach setUp = setUpKind(m);
+    if (setUp != null) {
+      set.add(setUp);
+    }
+    if (isRuntimeRoot(m)) {
+      set.add(Reach.RUNTIME);
+    }
+    if (set.isEmpty() && callsOf(m).isEmpty()) {
+      set.add(entryKind(m));
+    }
+    return set;
+  }
+
+  /** What an uncalled method is: a public entry point, or a quiet one. */
+  private Reach entryKind(ExecutableElement m) {
+    if (m.getModifiers().contains(Modifier.PRIVATE)) {
+      return Reach.QUIET; // dead code, or called reflectively
+    }
+    if (overridesOutsideSources(m)) {
+      return Reach.QUIET; // a library calls it, at a time the compilation does not show
+    }
+    if (isSetter(m) && isContainerBean(m.getEnclosingElement())) {
+      return Reach.QUIET; // the container binds it while it builds the bean
+    }
+    return Reach.ENTRY;
+  }
+
+  /** Every call of {@code m}, including calls of the methods it overrides. */
+  private List<Call> callsOf(ExecutableElement m) {
+    List<Call> direct = callers.getOrDefault(m, List.of());
+    List<ExecutableElement> overridden = overridden(m);
+    if (overridden.isEmpty()) {
+      return direct;
+    }
+    List<Call> all = new ArrayList<>(direct);
+    for (ExecutableElement o : overridden) {
+      all.addAll(callers.getOrDefault(o, List.of()));
+    }
+    return all;
+  }
+
+  private final Map<ExecutableElement, List<ExecutableElement>> overriddenCache = new HashMap<>();
+
+  /** The methods of supertypes that {@code m} overrides. */
+  private List<ExecutableElement> overridden(ExecutableElement m) {
+    List<ExecutableElement> cached = overriddenCache.get(m);
+    if (cached != null) {
+      return cached;
+    }
+    List<ExecutableElement> out = new ArrayList<>();
+    if (m.getKind() == ElementKind.METHOD
+        && !m.getModifiers().contains(Modifier.STATIC)
+        && !m.getModifiers().contains(Modifier.PRIVATE)
+        && m.getEnclosingElement() instanceof TypeElement owner) {
+      Set<TypeElement> seen = new HashSet<>();
+      Deque<TypeMirror> supers = new ArrayDeque<>(types.directSupertypes(owner.asType()));
+      while (!supers.isEmpty()) {
+        TypeMirror s = supers.pop();
+        if (!(s instanceof DeclaredType declared)
+            || !(declared.asElement() instanceof TypeElement type)
+            || !seen.add(type)) {
+          continue;
+        }
+        for (ExecutableElement candidate : ElementFilter.methodsIn(type.getEnclosedElements())) {
+          if (candidate.getSimpleName().equals(m.getSimpleName())
+              && elements.overrides(m, candidate, owner)) {
+            out.add(candidate);
+          }
+        }
+        supers.addAll(types.directSupertypes(s));
+      }
+    }
+    overriddenCache.put(m, out);
+    return out;
+  }
+
+  /** Whether {@code m} overrides a method declared outside the compilation's sources. */
+  private boolean overridesOutsideSources(ExecutableElement m) {
+    for (ExecutableElement o : overridden(m)) {
+      TypeElement top = topLevel(o);
+      if (top != null
+          && !sourceTypes.contains(top)
+          && !top.getQualifiedName().contentEquals("java.lang.Object")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static TypeElement topLevel(Element e) {
+    TypeElement top = null;
+    for (Element x = e; x != null && !(x instanceof PackageElement); x = x.getEnclosingElement()) {
+      if (x instanceof TypeElement type) {
+        top = type;
+      }
+    }
+    return top;
+  }
+
+  /** Beans a container builds and binds: Spring stereotypes, configuration properties. */
+  private static final Set<String> BEAN_ANNOTATIONS = Set.of("ConfigurationProperties");
+
+  /** A class a container builds, binds and then hands out: its setters are the binding. */
+  private boolean isContainerBean(Element owner) {
+    if (!(owner instanceof TypeElement type)) {
+      return false;
+    }
+    if (hasAnnotation(type, SINGLETON_ANNOTATIONS) || hasAnnotation(type, BEAN_ANNOTATIONS)) {
+      return true;
+    }
+    for (TypeMirror s : types.directSupertypes(type.asType())) {
+      if (s instanceof DeclaredType declared
+          && declared.asElement().getSimpleName().contentEquals("FactoryBean")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code void setX(value)}: a JavaBean property setter. */
+  static boolean isSetter(ExecutableElement m) {
+    String name = m.getSimpleName().toString();
+    return name.length() > 3
+        && name.startsWith("set")
+        && Character.isUpperCase(name.charAt(3))
+        && m.getParameters().size() == 1
+        && !m.getModifiers().contains(Modifier.STATIC);
+  }
+
+  /** Whether {@code m} carries a test-only marker, or sits in a class that does. */
+  public static boolean isTestOnly(Element m) {
+    for (Element e = m; e != null && !(e instanceof PackageElement); e = e.getEnclosingElement()) {
+      for (AnnotationMirror a : e.getAnnotationMirrors()) {
+        if (isTestOnlyAnnotation(a.getAnnotationType().asElement().getSimpleName().toString())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasAnnotation(Element e, Set<String> simpleNames) {
+    for (AnnotationMirror a : e.getAnnotationMirrors()) {
+      if (simpleNames.contains(a.getAnnotationType().asElement().getSimpleName().toString())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code m} sets up its class ({@link Reach#START_UP}) or its object ({@link
+   * Reach#OBJECT_SET_UP}) by what it is, or null.
+   */
+  private static Reach setUpKind(ExecutableElement m) {
+    ElementKind kind = m.getKind();
+    boolean isStatic = m.getModifiers().contains(Modifier.STATIC);
+    if (kind == ElementKind.STATIC_INIT) {
+      return Reach.START_UP;
+    }
+    if (kind == ElementKind.CONSTRUCTOR || kind == ElementKind.INSTANCE_INIT) {
+      return Reach.OBJECT_SET_UP;
+    }
+    if (hasAnnotation(m, FIXTURE_ANNOTATIONS)) {
+      return Reach.START_UP; // a test class's fixtures and tests run one after another
+    }
+    if (hasAnnotation(m, OBJECT_SET_UP_ANNOTATIONS)) {
+      return Reach.OBJECT_SET_UP;
+    }
+    String name = m.getSimpleName().toString();
+    int params = m.getParameters().size();
+    return switch (name) {
+      case "readObject" -> params == 1 && !isStatic ? Reach.OBJECT_SET_UP : null;
+      case "readResolve", "afterPropertiesSet" ->
+          params == 0 && !isStatic ? Reach.OBJECT_SET_UP : null;
+      case "setUp" -> params == 0 && !isStatic ? Reach.START_UP : null;
+      case "main" ->
+          isStatic && params == 1 && m.getParameters().get(0).asType().getKind() == TypeKind.ARRAY
+              ? Reach.START_UP
+              : null;
+      default -> null;
+    };
+  }
+
+  /** Methods that other threads' code, a scheduler or a request runs. */
+  private boolean isRuntimeRoot(ExecutableElement m) {
+    if (!(m.getEnclosingElement() instanceof TypeElement owner)) {
+      return false;
+    }
+    NestingKind nesting = owner.getNestingKind();
+    if (nesting == NestingKind.ANONYMOUS || nesting == NestingKind.LOCAL) {
+      return true; // an object made to be handed to someone else, who calls it when it likes
+    }
+    if (hasAnnotation(m, RUNTIME_ANNOTATIONS)) {
+      return true;
+    }
+    String name = m.getSimpleName().toString();
+    int params = m.getParameters().size();
+    if (name.equals("run") && params == 0 && isSubtype(owner.asType(), runnable)) {
+      return true;
+    }
+    if (name.equals("call") && params == 0 && isSubtype(owner.asType(), callable)) {
+      return true;
+    }
+    if ((name.equals("onEvent") || name.equals("onApplicationEvent")) && params >= 1) {
+      return true;
+    }
+    // A container-managed singleton's public methods serve concurrent requests; its setters are
+    // the container's binding, done while it builds the bean.
+    return m.getModifiers().contains(Modifier.PUBLIC)
+        && !m.getModifiers().contains(Modifier.STATIC)
+        && !isSetter(m)
+        && hasAnnotation(owner, SINGLETON_ANNOTATIONS);
+  }
+
+  private boolean isSubtype(TypeMirror type, TypeMirror of) {
+    return of != null && types.isSubtype(types.erasure(type), of);
+  }
+
+  /**
+   * Where the code at {@code site}, which uses {@code field} ({@code onThis}: its own object's),
+   * can come from. Set-up code sets up only its own object's fields: a constructor of one class
+   * writing another's field, or another object's, is ordinary code as far as that field goes.
+   */
+  public Set<Reach> reachOf(Site site, FieldFacts field, boolean onThis) {
+    Publishing publishing = site.publishing();
+    ExecutableElement method = site.method();
+    if (publishing != null && (field == null || publishing.covers(field, onThis))) {
+      return EnumSet.of(
+          publishing.isStatic() || publishing.fixture() ? Reach.START_UP : Reach.OBJECT_SET_UP);
+    }
+    // Set-up of something else (another class, or a class's set-up calling an instance's helper):
+    // what reaches the method decides.
+    if (method == null) {
+      return EnumSet.of(Reach.RUNTIME); // a lambda or a class's code run by whoever holds it
+    }
+    Set<Reach> reached = reachOf(method);
+    if (field != null
+        && reached.contains(Reach.OBJECT_SET_UP)
+        && !field.isStatic()
+        && !(onThis && setsUp(method, field))) {
+      EnumSet<Reach> other = EnumSet.copyOf(reached);
+      other.remove(Reach.OBJECT_SET_UP);
+      other.add(Reach.RUNTIME);
+      return other;
+    }
+    return reached;
+  }
+
+  /** Whether {@code method}'s object holds {@code field}: it is the field's class or a subclass. */
+  private boolean setsUp(ExecutableElement method, FieldFacts field) {
+    return method.getEnclosingElement() instanceof TypeElement type
+        && types.isSubtype(types.erasure(type.asType()), types.erasure(field.owner().asType()));
+  }
+
+  /**
+   * Whether code with this reach can run while a field is shared: when it is reached from code that
+   * runs while other threads run, or from outside the compilation. Object set-up does not set up
+   * static fields; {@code quietIsSetUp} says whether a quiet entry point counts as set-up (the
+   * reassignment rules, which need evidence of a run-time writer) or not (the clearing rules, whose
+   * concurrent map is evidence enough).
+   */
+  public static boolean runsShared(Set<Reach> reach, boolean staticField, boolean quietIsSetUp) {
+    for (Reach r : reach) {
+      boolean shared =
+          switch (r) {
+            case RUNTIME, ENTRY -> true;
+            case OBJECT_SET_UP -> staticField;
+            case QUIET -> !quietIsSetUp;
+            case START_UP, TEST_ONLY -> false;
+          };
+      if (shared) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the use of {@code field} at {@code site} can run while the field is shared. */
+  public boolean runsShared(Site site, FieldFacts field, boolean onThis, boolean quietIsSetUp) {
+    return runsShared(
+        reachOf(site, field, onThis), field != null && field.isStatic(), quietIsSetUp);
+  }
+
+  /**
+   * "One lock, no finding", across the compilation: whether one lock is held at every use in {@code
+   * uses}, in a mode that excludes readers where the use writes, counting the locks every caller of
+   * the use's method holds.
+   */
+  public boolean underOneLock(List<Access> uses, boolean mutationsWrite) {
+    if (uses.isEmpty()) {
+      return false;
+    }
+    List<Set<Object>> inherited = new ArrayList<>(uses.size());
+    for (Access use : uses) {
+      ExecutableElement method = use.site().method();
+      inherited.add(method == null ? Set.of() : locksAtEveryCall(method));
+    }
+    Set<Object> candidates = new HashSet<>(inherited.get(0));
+    for (Lock lock : uses.get(0).site().locks()) {
+      candidates.add(lock.key());
+    }
+    for (Object key : candidates) {
+      boolean all = true;
+      for (int i = 0; i < uses.size() && all; i++) {
+        Access use = uses.get(i);
+        boolean write =
+            use.kind() == Access.Kind.ASSIGN
+                || (mutationsWrite && use.kind() == Access.Kind.MUTATE);
+        all = use.site().holds(key, write) || inherited.get(i).contains(key);
+      }
+      if (all) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---- locks ----
+
+  /**
+   * The locks held at every call of {@code method} in the compilation, and inherited from its
+   * callers when they are themselves only ever called under a lock: empty when it has no call, or
+   * when it is an entry point of its own.
+   */
+  public Set<Object> locksAtEveryCall(ExecutableElement method) {
+    return locksAtEveryCall(method, new HashSet<>());
+  }
+
+  private Set<Object> locksAtEveryCall(ExecutableElement method, Set<ExecutableElement> visiting) {
+    Set<Object> known = inheritedLocks.get(method);
+    if (known != null) {
+      return known;
+    }
+    if (!visiting.add(method)) {
+      return null; // a cycle: the meet's identity
+    }
+    Set<Object> result = null;
+    List<Call> calls = callsOf(method);
+    if (calls.isEmpty() || isRuntimeRoot(method) || isTestOnly(method)) {
+      result = Set.of();
+    } else {
+      for (Call call : calls) {
+        Set<Object> held = new HashSet<>(call.locks());
+        if (call.kind() == CallKind.INLINE && call.caller() != null) {
+          Set<Object> above = locksAtEveryCall(call.caller(), visiting);
+          if (above == null) {
+            continue;
+          }
+          held.addAll(above);
+        }
+        if (result == null) {
+          result = held;
+        } else {
+          result.retainAll(held);
+        }
+        if (result.isEmpty()) {
+          break;
+        }
+      }
+      if (result == null) {
+        result = Set.of();
+      }
+    }
+    visiting.remove(method);
+    if (visiting.isEmpty()) {
+      inheritedLocks.put(method, result);
+    }
+    return result;
+  }
+
+  /** The number of methods with recorded calls, for tests and diagnostics. */
+  public int calledMethods() {
+    return callers.size();
+  }
+
+  /** Every source type noted so far. */
+  public Collection<TypeElement> sourceTypes() {
+    return sourceTypes;
+  }
+}

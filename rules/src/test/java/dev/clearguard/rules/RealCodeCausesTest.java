@@ -1,0 +1,676 @@
+package dev.clearguard.rules;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The seven causes of the false alarms found on whole real projects, each as the silent shape that
+ * real code has and the nearby real race that must stay reported; and the two shapes of
+ * ClearThenRefill real projects missed. See the rule pages' "When it stays silent".
+ */
+final class RealCodeCausesTest {
+
+  // ---- 1. JavaBean setters of DTOs, value objects and config beans ----
+
+  @Test
+  void negativeSetterOfADataCarrier() {
+    // A serialization DTO filled locally, then encoded: its ConcurrentMap type is no evidence.
+    RuleTester.create()
+        .addSource(
+            "t/OffsetWrapper.java",
+            """
+            package t;
+            import java.util.concurrent.*;
+            public class OffsetWrapper {
+              private ConcurrentMap<String, Long> offsetTable = new ConcurrentHashMap<>();
+              public ConcurrentMap<String, Long> getOffsetTable() { return offsetTable; }
+              public void setOffsetTable(ConcurrentMap<String, Long> offsetTable) {
+                this.offsetTable = offsetTable;
+              }
+            }
+            """)
+        .expectNoFindings();
+  }
+
+  @Test
+  void negativeSetterCalledOnlyOnAFreshObject() {
+    // A value object with a lock of its own, filled by the code that just created it.
+    RuleTester.create()
+        .addSource(
+            "t/AckEntry.java",
+            """
+            package t;
+            import java.util.*;
+            import java.util.concurrent.atomic.AtomicInteger;
+            public class AckEntry {
+              private final AtomicInteger retries = new AtomicInteger();
+              private Map<String, String> data = new HashMap<>();
+              public void setData(Map<String, String> data) { this.data = data; }
+              public Map<String, String> getData() { return data; }
+            }
+            """)
+        .addSource(
+            "t/Pusher.java",
+            """
+            package t;
+            import java.util.*;
+            public class Pusher {
+              public AckEntry push(Map<String, String> data) {
+                AckEntry entry = new AckEntry();
+                entry.setData(data);
+                return entry;
+              }
+            }
+            """)
+        .expectNoFindings();
+  }
+
+  @Test
+  void positiveSetterCalledAtRunTimeOnASharedObject() {
+    RuleTester.create()
+        .addSource(
+            "t/OffsetTable.java",
+            """
+            package t;
+            import java.util.*;
+            import java.util.concurrent.*;
+            public class OffsetTable {
+              private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor();
+              private ConcurrentMap<String, Long> table = new ConcurrentHashMap<>();
+              public Long offset(String key) { return table.get(key); }
+              public void setTable(ConcurrentMap<String, Long> table) {
+                // BUG: Diagnostic contains: UnsafeMapReassignment
+                this.table = table;
+              }
+            }
+            """)
+        .addSource(
+            "t/HaService.java",
+            """
+            package t;
+            import java.util.concurrent.*;
+            public class HaService {
+              private final OffsetTable offsets;
+              HaService(OffsetTable offsets) { this.offsets = offsets; }
+              public void changeToMaster(ConcurrentMap<String, Long> recovered) {
+                offsets.setTable(recovered);
+              }
+            }
+            """)
+        .expectMarkedFindings();
+  }
+
+  // ---- 2. start-up code ----
+
+  @Test
+  void negativeHelpersReachedOnlyFromStartUp() {
+    RuleTester.create()
+        .addSource(
+            "t/ThreadPools.java",
+            """
+            package t;
+            import java.util.*;
+            import java.util.concurrent.*;
+            public final class ThreadPools {
+              private static final ThreadPools INSTANCE = new ThreadPools();
+              private Map<String, ExecutorService> pools;
+              private final Object lock = new Object();
+              static { INSTANCE.init(); }
+              private void init() { pools = new ConcurrentHashMap<>(); }
+              public synchronized ExecutorService pool(String name) { return pools.get(name); }
+            }
+            """)
+        .addSource(
+            "t/Worker.java",
+            """
+            package t;
+            import java.util.*;
+            import java.util.concurrent.*;
+            public class Worker {
+              private volatile boolean running;
+              private Map<String, String> labels = new HashMap<>();
+              private Map<String, String> table = new HashMap<>();
+              public Worker(Properties properties) { init(properties); }
+              public void init(Properties properties) { initLabels(properties); }
+              void initLabels(Properties properties) { labels = new HashMap<>(); }
+              public String label(String k) { return labels.get(k) + table.get(k); }
+              @jakarta.annotation.PostConstruct
+              void start() { load(); }
+              void load() { table = new HashMap<>(); }
+            }
+            """)
+        .addSource(
+            "jakarta/annotation/PostConstruct.java",
+            """
+            package jakarta.annotation;
+            public @interface PostConstruct {}
+            """)
+        .addSource(
+            "t/Store.java",
+            """
+            package t;
+            import java.util.*;
+            public abstract class Store {
+              protected volatile boolean open;
+              protected Store() { doOpen(); }
+              protected abstract void doOpen();
+            }
+            """)
+        .addSource(
+            "t/FileStore.java",
+            """
+            package t;
+            import java.util.*;
+            public class FileStore extends Store {
+              private Map<String, String> index;
+              @Override protected void doOpen() { index = new HashMap<>(); }
+              public String get(String k) { return index.get(k); }
+            }
+            """)
+        .addSource(
+            "t/Startup.java",
+            """
+            package t;
+            import java.util.*;
+            import java.util.concurrent.atomic.AtomicInteger;
+            public class Startup {
+              private static final AtomicInteger STARTS = new AtomicInteger();
+              private static Properties properties;
+              public static void main(String[] args) { parse(args); }
+              static void parse(String[] args) { properties = new Properties(); }
+              public static String property(String k) { return properties.getProperty(k); }
+            }
+            """)
+        .expectNoFindings();
+  }
+
+  @Test
+  void positiveTheSameHelperAlsoCalledAtRunTime() {
+    RuleTester.create()
+        .addSource(
+            "t/Worker.java",
+            """
+            package t;
+            import java.util.*;
+            import java.util.concurrent.*;
+            public class Worker {
+              private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+              private Map<String, String> labels = new HashMap<>();
+              public Worker() {
+                initLabels();
+                timer.scheduleWithFixedDelay(this::initLabels, 1, 1, TimeUnit.MINUTES);
+              }
+              void initLabels() {
+                // BUG: Diagnostic contains: UnsafeMapReassignment
+                labels = new HashMap<>();
+              }
+              public String label(String k) { return labels.get(k); }
+            }
+            """)
+        .expectMarkedFindings();
+  }
+
+  @Test
+  void negativeALibraryCallbackNothingHereCallsAndABeanBinding() {
+    // decode() overrides a library's method that the library's own load() calls at start-up; the
+    // module never calls it, so when it runs is unknown: silent. So is a bound bean's setter.
+    RuleTester.create()
+        .addSource(
+            "lib/ConfigManager.java",
+            """
+            package lib;
+            public abstract class ConfigManager {
+              public abstract void decode(String json);
+            }
+            """)
+        .addSource(
+            "org/springframework/boot/context/properties/ConfigurationProperties.java",
+            """
+            package org.springframework.boot.context.properties;
+            public @interface ConfigurationProperties {}
+            """)
+        .addSource(
+            "t/OffsetManager.java",
+            """
+            package t;
+            import java.util.*;
+            import java.util.concurrent.*;
+            public class OffsetManager extends lib.ConfigManager {
+              private final ScheduledExecutorService persister = Executors.newSingleThreadScheduledExecutor();
+              private ConcurrentMap<String, Long> offsets = new ConcurrentHashMap<>();
+              public Long offset(String k) { return offsets.get(k); }
+              @Override public void decode(String json) { offsets = new ConcurrentHashMap<>(); }
+            }
+            """)
+        .addSource(
+            "t/RaftConfig.java",
+            """
+            package t;
+            import java.util.*;
+            @org.springframework.boot.context.properties.ConfigurationProperties
+            public class RaftConfig {
+              private volatile boolean started;
+              private Map<String, String> config = new HashMap<>();
+              public void setConfig(Map<String, String> config) { this.config = config; }
+              public String get(String k) { return config.get(k); }
+            }
+            """)
+        .withLibraryClasses("lib/")
+        .expectNoFindings();
+  }
+
+  @Test
+  void positiveASingletonsPublicMethodReachedFromALibraryCallback() {
+    // A Raft snapshot load: the library calls onSnapshotLoad at run time, which calls a public
+    // method of a container-managed singleton, which serves requests all the while.
+    RuleTester.create()
+        .addSource(
+            "org/springframework/stereotype/Component.java",
+            """
+            package org.springframework.stereotype;
+            public @interface Component {}
+            """)
+        .addSource(
+            "t/MetadataManager.java",
+            """
+            package t;
+            import java.util.concurrent.*;
+            @org.springframework.stereotype.Component
+            public class MetadataManager {
+              private ConcurrentMap<String, String> metadata = new ConcurrentHashMap<>();
+              public String get(String k) { return metadata.get(k); }
+              public void loadSnapshot(ConcurrentMap<String, String> snapshot) {
+                ConcurrentMap<String, String> old = metadata;
+                // BUG: Diagnostic contains: UnsafeMapReassignment
+                metadata = snapshot;
+                old.clear();
+              }
+            }
+            """)
+        .addSource(
+            "t/SnapshotOperation.java",
+            """
+            package t;
+            import java.util.concurrent.*;
+            public class SnapshotOperation implements Runnable {
+              private final MetadataManager manager;
+              SnapshotOperation(MetadataManager manager) { this.manager = manager; }
+              public void run() { manager.loadSnapshot(new ConcurrentHashMap<>()); }
+            }
+            """)
+        .expectMarkedFindings();
+  }
+
+  // ---- 3. static concurrency members say nothing about instance fields ----
+
+  @Test
+  void negativeStaticCountersDoNotMakeARequestObjectShared() {
+    RuleTester.create()
+        .addSource(
+            "t/Command.java",
+            """
+            package t;
+            import java.util.*;
+            import java.util.concurrent.atomic.AtomicInteger;
+            public class Command {
+              private static final AtomicInteger REQUEST_ID = new AtomicInteger();
+              private static volatile int configVersion;
+              private static final Map<Class<?>, String> CACHE = new HashMap<>();
+              private HashMap<String, String> extFields;
+              static synchronized String cached(Class<?> type) { return CACHE.get(type); }
+              String canonical(Class<?> type) {
+                synchronized (CACHE) {
+                  return CACHE.get(type);
+                }
+              }
+              public void addExtField(String k, String v) {
+                if (extFields == null) {
+                  extFields = new HashMap<>();
+                }
+                extFields.put(k, v);
+              }
+              public void decode(Map<String, String> fields) { extFields = new HashMap<>(fields); }
+            }
+            """)
+        .expectNoFindings();
+  }
+
+  @Test
+  void positiveStaticEvidenceForAStaticField() {
+    RuleTester.create()
+        .addSource(
+            "t/Defaults.java",
+            """
+            package t;
+            import java.util.*;
+            public class Defaults {
+              private static Map<String, String> values = new HashMap<>();
+              public static synchronized String get(String k) { return values.get(k); }
+              public static void reload(Map<String, String> fresh) {
+                // BUG: Diagnostic contains: UnsafeMapReassignment
+                values = new HashMap<>(fresh);
+              }
+            }
+            """)
+        .expectMarkedFindings();
+  }
+
+  // ---- 4. Properties and Hashtable are no evidence of sharing ----
+
+  @Test
+  void negativePropertiesAndHashtableAlone() {
+    RuleTester.create()
+        .addSource(
+            "t/ConfigBuilder.java",
+            """
+            package t;
+            import java.util.*;
+            public class ConfigBuilder {
+              private Properties properties = new Properties();
+              private final Hashtable<String, String> table = new Hashtable<>();
+              public ConfigBuilder properties(Properties p) { this.properties = p; return this; }
+              public void reset(Map<String, String> fresh) {
+                table.clear();
+                table.putAll(fresh);
+              }
+            }
+            """)
+        .expectNoFindings();
+  }
+
+  @Test
+  void positiveHashtableOfASharedHolder() {
+    RuleTester.create()
+        .addSource(
+            "t/Directory.java",
+            """
+            package t;
+            import java.util.*;
+            public class Directory implements Runnable {
+              private final Hashtable<String, String> table = new Hashtable<>();
+              public void run() {
+                // BUG: Diagnostic contains: ClearThenRefill
+                table.clear();
+                table.putAll(System.getenv());
+              }
+              public String get(String k) { return table.get(k); }
+            }
+            """)
+        .expectMarkedFindings();
+  }
+
+  // ---- 5. test-only hooks ----
+
+  @Test
+  void negativeTestOnlyHook() {
+    RuleTester.create()
+        .addSource(
+            "t/JustForTest.java",
+            """
+            package t;
+            public @interface JustForTest {}
+            """)
+        .addSource(
+            "t/RaftServer.java",
+            """
+            package t;
+            import java.util.*;
+            import java.util.concurrent.*;
+            public class RaftServer {
+              private volatile boolean started;
+              private Map<String, String> groups = new ConcurrentHashMap<>();
+              public String group(String k) { return groups.get(k); }
+              private final Map<String, String> peers = new ConcurrentHashMap<>();
+              @JustForTest
+              public void mockGroups(Map<String, String> groups) { this.groups = groups; }
+              @JustForTest
+              public void mockPeers(Map<String, String> fresh) { resetPeers(fresh); }
+              private void resetPeers(Map<String, String> fresh) {
+                peers.clear();
+                peers.putAll(fresh);
+              }
+            }
+            """)
+        .expectNoFindings();
+  }
+
+  @Test
+  void positiveTheSameWriteWithoutTheMarker() {
+    RuleTester.create()
+        .addSource(
+            "t/RaftServer.java",
+            """
+            package t;
+            import java.util.*;
+            import java.util.concurrent.*;
+            public class RaftServer {
+              private volatile boolean started;
+              private Map<String, String> groups = new ConcurrentHashMap<>();
+              public String group(String k) { return groups.get(k); }
+              public void replaceGroups(Map<String, String> groups) {
+                // BUG: Diagnostic contains: UnsafeMapReassignment
+                this.groups = groups;
+              }
+            }
+            """)
+        .expectMarkedFindings();
+  }
+
+  // ---- 6. one lock across helpers ----
+
+  @Test
+  void negativeHelpersCalledOnlyUnderTheLock() {
+    RuleTester.create()
+        .addSource(
+            "t/Metadata.java",
+            """
+            package t;
+            import java.util.*;
+            public class Metadata {
+              private Map<String, String> table = new HashMap<>();
+              public synchronized void refresh(Map<String, String> fresh) { replace(fresh); }
+              public synchronized String lookup(String k) { return read(k); }
+              void replace(Map<String, String> fresh) { table = new HashMap<>(fresh); }
+              String read(String k) { return table.get(k); }
+            }
+            """)
+        .expectNoFindings();
+  }
+
+  @Test
+  void positiveAHelperAlsoCalledWithoutTheLock() {
+    RuleTester.create()
+        .addSource(
+            "t/Metadata.java",
+            """
+            package t;
+            import java.util.*;
+            public class Metadata {
+              private Map<String, String> table = new HashMap<>();
+              public synchronized void refresh(Map<String, String> fresh) { replace(fresh); }
+              public synchronized String lookup(String k) { return read(k); }
+              public String peek(String k) { return read(k); }
+              void replace(Map<String, String> fresh) {
+                // BUG: Diagnostic contains: UnsafeMapReassignment
+                table = new HashMap<>(fresh);
+              }
+              String read(String k) { return table.get(k); }
+            }
+            """)
+        .expectMarkedFindings();
+  }
+
+  // ---- 7. generated code ----
+
+  @Test
+  void negativeGeneratedParser() {
+    RuleTester.create()
+        .addSource(
+            "t/Parser.java",
+            """
+            /* Generated By:JavaCC: Do not edit this line. Parser.java */
+            package t;
+            import java.util.*;
+            import java.util.concurrent.*;
+            public class Parser {
+              private final Map<String, Integer> tokens = new ConcurrentHashMap<>();
+              public void reset(Map<String, Integer> fresh) {
+                tokens.clear();
+                tokens.putAll(fresh);
+              }
+            }
+            """)
+        .expectNoFindings();
+  }
+
+  @Test
+  void positiveAHandWrittenFileThatMentionsAGenerator() {
+    RuleTester.create()
+        .addSource(
+            "t/Tokens.java",
+            """
+            /* Token tables for the parser that JavaCC builds from grammar.jj. */
+            package t;
+            import java.util.*;
+            import java.util.concurrent.*;
+            public class Tokens {
+              private final Map<String, Integer> tokens = new ConcurrentHashMap<>();
+              public void reset(Map<String, Integer> fresh) {
+                // BUG: Diagnostic contains: ClearThenRefill
+                tokens.clear();
+                tokens.putAll(fresh);
+              }
+            }
+            """)
+        .expectMarkedFindings();
+  }
+
+  // ---- ClearThenRefill shapes real projects have ----
+
+  @Test
+  void positiveRefillInANestedTryAfterTheClear() {
+    RuleTester.create()
+        .addSource(
+            "t/Replicas.java",
+            """
+            package t;
+            import java.util.*;
+            import java.util.concurrent.*;
+            public class Replicas {
+              private final Map<String, String> replicas = new ConcurrentHashMap<>();
+              private final Map<String, String> states = new ConcurrentHashMap<>();
+              public void deserializeFrom(List<String> data) {
+                // BUG: Diagnostic contains: ClearThenRefill
+                this.replicas.clear();
+                try {
+                  for (String d : data) {
+                    this.replicas.put(d, d);
+                  }
+                } catch (RuntimeException e) {
+                  throw e;
+                }
+                try {
+                  // BUG: Diagnostic contains: ClearThenRefill
+                  states.clear();
+                  load(data);
+                } finally {
+                  data.clear();
+                }
+              }
+              private void load(List<String> data) {
+                for (String d : data) {
+                  states.put(d, d);
+                }
+              }
+            }
+            """)
+        .expectMarkedFindings();
+  }
+
+  @Test
+  void positiveRefillThroughAHelperThatPutsIntoTheMap() {
+    RuleTester.create()
+        .addSource(
+            "t/Rules.java",
+            """
+            package t;
+            import java.util.*;
+            import java.util.concurrent.*;
+            public class Rules {
+              private final Map<String, String> byName = new ConcurrentHashMap<>();
+              private final Map<String, String> byResource = new ConcurrentHashMap<>();
+              public void loadRules(List<String> rules) {
+                // BUG: Diagnostic contains: ClearThenRefill
+                byName.clear();
+                // BUG: Diagnostic contains: ClearThenRefill
+                byResource.clear();
+                for (String rule : rules) {
+                  save(rule);
+                }
+              }
+              private void save(String rule) {
+                byName.put(rule, rule);
+                byResource.put(rule, rule);
+              }
+            }
+            """)
+        .expectMarkedFindings();
+  }
+
+  @Test
+  void negativeHelperThatDoesNotPutAndRefillInAnotherBranch() {
+    RuleTester.create()
+        .addSource(
+            "t/Rules.java",
+            """
+            package t;
+            import java.util.*;
+            import java.util.concurrent.*;
+            public class Rules {
+              private final Map<String, String> byName = new ConcurrentHashMap<>();
+              private final List<String> log = new ArrayList<>();
+              public void reset(List<String> rules) {
+                byName.clear();
+                for (String rule : rules) {
+                  note(rule);
+                }
+              }
+              public void reload(List<String> rules, boolean wipe) {
+                if (wipe) {
+                  byName.clear();
+                } else {
+                  for (String rule : rules) {
+                    byName.put(rule, rule);
+                  }
+                }
+              }
+              private void note(String rule) {
+                log.add(rule);
+                byName.get(rule);
+              }
+            }
+            """)
+        .expectNoFindings();
+  }
+
+  @Test
+  void negativeClearThenRefillReachedOnlyFromAConstructor() {
+    RuleTester.create()
+        .addSource(
+            "t/Table.java",
+            """
+            package t;
+            import java.util.*;
+            import java.util.concurrent.*;
+            public class Table {
+              private final Map<String, String> table = new ConcurrentHashMap<>();
+              public Table(Map<String, String> initial) { load(initial); }
+              void load(Map<String, String> initial) {
+                table.clear();
+                table.putAll(initial);
+              }
+              public String get(String k) { return table.get(k); }
+            }
+            """)
+        .expectNoFindings();
+  }
+}
