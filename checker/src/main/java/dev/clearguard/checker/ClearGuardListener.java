@@ -142,14 +142,15 @@ public final class ClearGuardListener implements TaskListener {
       return;
     }
     pending.remove(tree);
-    if (settled) {
-      return; // a class after the end of the program (a later round): nothing waits for it
-    }
-    if (program == null) {
+    // A class javac analyses after the others were settled (a source it found on the source path
+    // while compiling them) is its own program: its callers were all seen already.
+    boolean late = settled;
+    if (program == null && !late) {
       program = new Program(task.getTypes(), task.getElements());
     }
     Analyzer.Result result =
-        Analyzer.analyze(unit, tree, trees, task.getTypes(), task.getElements(), rules, program);
+        Analyzer.analyze(
+            unit, tree, trees, task.getTypes(), task.getElements(), rules, late ? null : program);
     for (Analyzer.Failure failure : result.failures()) {
       note(
           "ClearGuard: rule "
@@ -162,8 +163,32 @@ public final class ClearGuardListener implements TaskListener {
           tree,
           unit);
     }
+    if (late) {
+      report(unit, result.findings());
+      return;
+    }
     for (Finding finding : result.findings()) {
       candidates.add(new Candidate(finding, unit));
+    }
+  }
+
+  private void report(CompilationUnitTree unit, List<Finding> confirmed) {
+    Diagnostic.Kind kind =
+        options.severity() == Options.Severity.ERROR
+            ? Diagnostic.Kind.ERROR
+            : Diagnostic.Kind.MANDATORY_WARNING;
+    for (Finding finding : confirmed) {
+      findings.add(finding);
+      try {
+        trees.printMessage(
+            kind, "[" + finding.rule() + "] " + finding.message(), finding.path().getLeaf(), unit);
+      } catch (RuntimeException e) {
+        System.err.println(
+            "warning: ClearGuard could not report a finding of " + finding.rule() + ": " + e);
+      }
+    }
+    for (FileFindingsSink sink : fileSinks) {
+      sink.found(unit, confirmed);
     }
   }
 
@@ -176,10 +201,6 @@ public final class ClearGuardListener implements TaskListener {
     if (program == null) {
       return;
     }
-    Diagnostic.Kind kind =
-        options.severity() == Options.Severity.ERROR
-            ? Diagnostic.Kind.ERROR
-            : Diagnostic.Kind.MANDATORY_WARNING;
     java.util.Map<CompilationUnitTree, List<Finding>> byUnit = new java.util.LinkedHashMap<>();
     for (Candidate candidate : candidates) {
       byUnit.computeIfAbsent(candidate.unit(), u -> new ArrayList<>()).add(candidate.finding());
@@ -198,22 +219,7 @@ public final class ClearGuardListener implements TaskListener {
                 + failure.error()
                 + "); the compilation continues. Please report this with the class's code.");
       }
-      for (Finding finding : result.findings()) {
-        findings.add(finding);
-        try {
-          trees.printMessage(
-              kind,
-              "[" + finding.rule() + "] " + finding.message(),
-              finding.path().getLeaf(),
-              unit);
-        } catch (RuntimeException e) {
-          System.err.println(
-              "warning: ClearGuard could not report a finding of " + finding.rule() + ": " + e);
-        }
-      }
-      for (FileFindingsSink sink : fileSinks) {
-        sink.found(unit, result.findings());
-      }
+      report(unit, result.findings());
     }
     program = null; // its answers are given; let the compilation's elements go
   }

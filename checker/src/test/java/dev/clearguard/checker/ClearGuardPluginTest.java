@@ -52,6 +52,69 @@ final class ClearGuardPluginTest {
     assertTrue(warnings.get(1).startsWith("12: [IterateRemoveClear] Removing the entries"));
   }
 
+  /**
+   * javac analyses, lowers and generates one class after another; the class with the write comes
+   * first, its only caller later. The finding must wait for the caller before it is decided.
+   */
+  private static final String TABLE =
+      """
+      package app;
+      import java.util.HashMap;
+      import java.util.Map;
+      public class Table {
+        private volatile boolean open;
+        private Map<String, String> rows = new HashMap<>();
+        public String get(String k) { return rows.get(k); }
+        public void load(Map<String, String> fresh) {
+          rows = new HashMap<>(fresh);
+        }
+      }
+      """;
+
+  @Test
+  void negativeAWriteWhoseOnlyCallerInALaterClassIsStartUp() {
+    Compilation c =
+        Compilation.compile(
+            dir,
+            List.of("-Xplugin:ClearGuard"),
+            "app/Table.java",
+            TABLE,
+            "app/Server.java",
+            """
+            package app;
+            import java.util.Map;
+            public class Server {
+              private final Table table = new Table();
+              public Server(Map<String, String> initial) { table.load(initial); }
+            }
+            """);
+    assertTrue(c.success, c.output);
+    assertEquals(List.of(), c.messages(Diagnostic.Kind.MANDATORY_WARNING));
+  }
+
+  @Test
+  void positiveTheSameWriteCalledAtRunTimeByALaterClass() {
+    Compilation c =
+        Compilation.compile(
+            dir,
+            List.of("-Xplugin:ClearGuard"),
+            "app/Table.java",
+            TABLE,
+            "app/Reloader.java",
+            """
+            package app;
+            import java.util.Map;
+            public class Reloader implements Runnable {
+              private final Table table = new Table();
+              public void run() { table.load(Map.of()); }
+            }
+            """);
+    assertTrue(c.success, c.output);
+    List<String> warnings = c.messages(Diagnostic.Kind.MANDATORY_WARNING);
+    assertEquals(1, warnings.size(), warnings.toString());
+    assertTrue(warnings.get(0).startsWith("9: [UnsafeMapReassignment]"), warnings.toString());
+  }
+
   @Test
   void positiveNowarnAndXlintNoneDoNotHideFindings() {
     Compilation c =
