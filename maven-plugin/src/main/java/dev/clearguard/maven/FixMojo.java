@@ -1,14 +1,12 @@
 package dev.clearguard.maven;
 
+import dev.clearguard.checker.AtomicFiles;
 import dev.clearguard.checker.fix.FixResult;
 import dev.clearguard.checker.fix.Fixer;
 import dev.clearguard.rules.Finding;
 import java.io.IOException;
 import java.nio.charset.Charset;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,7 +104,7 @@ public class FixMojo extends AbstractClearGuardMojo {
     Charset charset = sourceCharset();
     for (FixResult result : changed) {
       try {
-        writeAtomically(Path.of(result.path()), result.fixed(), charset);
+        AtomicFiles.write(Path.of(result.path()), result.fixed(), charset);
       } catch (IOException e) {
         throw new MojoExecutionException(
             "ClearGuard could not write the fixed " + result.path() + ": " + e, e);
@@ -138,21 +136,5 @@ public class FixMojo extends AbstractClearGuardMojo {
                 + " need a manual fix, in "
                 + moduleName()
                 + left);
-  }
-
-  /** Writes the file so that no reader, nor a crash, ever sees half of it. */
-  static void writeAtomically(Path target, String text, Charset charset) throws IOException {
-    Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
-    try {
-      Files.writeString(temp, text, charset);
-      try {
-        Files.move(
-            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
   }
 }

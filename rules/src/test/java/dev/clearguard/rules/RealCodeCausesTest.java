@@ -300,6 +300,65 @@ final class RealCodeCausesTest {
         .expectMarkedFindings();
   }
 
+  @Test
+  void negativeASingletonsPublicLoadCalledOnlyFromPostConstruct() {
+    RuleTester.create()
+        .addSource(
+            "org/springframework/stereotype/Component.java",
+            """
+            package org.springframework.stereotype;
+            public @interface Component {}
+            """)
+        .addSource(
+            "jakarta/annotation/PostConstruct.java",
+            """
+            package jakarta.annotation;
+            public @interface PostConstruct {}
+            """)
+        .addSource(
+            "t/CmdbProvider.java",
+            """
+            package t;
+            import java.util.*;
+            @org.springframework.stereotype.Component
+            public class CmdbProvider {
+              private Map<String, String> entities = new HashMap<>();
+              public String entity(String k) { return entities.get(k); }
+              @jakarta.annotation.PostConstruct
+              public void init() { load(); }
+              public void load() { entities = new HashMap<>(); }
+            }
+            """)
+        .expectNoFindings();
+  }
+
+  @Test
+  void positiveAMemberTaskReplacesItsOuterClassesMap() {
+    // The task class runs on a scheduler's thread; readers call the outer class's methods.
+    RuleTester.create()
+        .addSource(
+            "t/DiskFailover.java",
+            """
+            package t;
+            import java.util.*;
+            import java.util.concurrent.*;
+            public class DiskFailover {
+              private final Map<String, String> switches = new ConcurrentHashMap<>();
+              private Map<String, String> services = new ConcurrentHashMap<>();
+              public String service(String k) { return services.get(k); }
+              class FileReader implements Runnable {
+                @Override
+                public void run() {
+                  Map<String, String> read = new HashMap<>();
+                  // BUG: Diagnostic contains: UnsafeMapReassignment
+                  services = read;
+                }
+              }
+            }
+            """)
+        .expectMarkedFindings();
+  }
+
   // ---- 3. static concurrency members say nothing about instance fields ----
 
   @Test

@@ -250,8 +250,12 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
     publishing = null;
     method = null;
     staticContext = false;
+    // The code of a task class (a Runnable, a Thread, a TimerTask) runs on another thread: the
+    // enclosing class's fields it uses are handed off with it.
     handedOff =
-        savedHandedOff && type.getNestingKind() == javax.lang.model.element.NestingKind.ANONYMOUS;
+        (savedHandedOff && type.getNestingKind() == javax.lang.model.element.NestingKind.ANONYMOUS)
+            || (type.getNestingKind() != javax.lang.model.element.NestingKind.TOP_LEVEL
+                && facts.knowledge().isTask(type.asType()));
     try {
       for (Tree member : tree.getMembers()) {
         if (member instanceof VariableTree field) {

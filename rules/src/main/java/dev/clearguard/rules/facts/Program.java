@@ -274,6 +274,12 @@ public final class Program {
             changed = true;
           }
         }
+        if (!set.contains(Reach.RUNTIME)
+            && (set.contains(Reach.QUIET) || set.contains(Reach.ENTRY))
+            && servesRequests(m)) {
+          set.add(Reach.RUNTIME); // reached from outside at a time nothing shows: a request
+          changed = true;
+        }
       }
     }
     for (ExecutableElement m : needed) {
@@ -315,6 +321,9 @@ public final class Program {
   private Reach entryKind(ExecutableElement m) {
     if (m.getModifiers().contains(Modifier.PRIVATE)) {
       return Reach.QUIET; // dead code, or called reflectively
+    }
+    if (servesRequests(m)) {
+      return Reach.RUNTIME;
     }
     if (overridesOutsideSources(m)) {
       return Reach.QUIET; // a library calls it, at a time the compilation does not show
@@ -505,11 +514,20 @@ public final class Program {
     if ((name.equals("onEvent") || name.equals("onApplicationEvent")) && params >= 1) {
       return true;
     }
-    // A container-managed singleton's public methods serve concurrent requests; its setters are
-    // the container's binding, done while it builds the bean.
+    return false;
+  }
+
+  /**
+   * A container-managed singleton's public method: it serves concurrent requests unless the
+   * compilation shows it is only ever called from set-up code (a {@code load()} only the
+   * {@code @PostConstruct} method calls). Its setters are the container's binding, done while it
+   * builds the bean.
+   */
+  private static boolean servesRequests(ExecutableElement m) {
     return m.getModifiers().contains(Modifier.PUBLIC)
         && !m.getModifiers().contains(Modifier.STATIC)
         && !isSetter(m)
+        && m.getEnclosingElement() instanceof TypeElement owner
         && hasAnnotation(owner, SINGLETON_ANNOTATIONS);
   }
 
