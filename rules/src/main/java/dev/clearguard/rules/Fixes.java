@@ -36,7 +36,49 @@ final class Fixes {
   static boolean migratable(ClassFacts facts, FieldFacts field) {
     return rewritable(field)
         && field.element().getModifiers().contains(javax.lang.model.element.Modifier.PRIVATE)
-        && facts.knowledge().isMapInterface(field.element().asType());
+        && facts.knowledge().isMapInterface(field.element().asType())
+        && !assignsNull(field)
+        && !assignsOrderedMap(field);
+  }
+
+  /** Maps a SnapshotMap (hash-ordered, equality-keyed) can stand for without changing behaviour. */
+  private static final java.util.Set<String> UNORDERED =
+      java.util.Set.of("ConcurrentHashMap", "HashMap", "Hashtable");
+
+  /**
+   * {@code new TreeMap<>()}, {@code new ConcurrentSkipListMap<>()}, {@code new LinkedHashMap<>()}:
+   * the field's maps keep an order (or identity semantics) a SnapshotMap would lose.
+   */
+  private static boolean assignsOrderedMap(FieldFacts field) {
+    for (com.sun.source.tree.ExpressionTree value : field.assignedValues()) {
+      if (dev.clearguard.rules.facts.MapKnowledge.skipParens(value)
+          instanceof com.sun.source.tree.NewClassTree created) {
+        com.sun.source.tree.Tree type = created.getIdentifier();
+        if (type instanceof com.sun.source.tree.ParameterizedTypeTree generic) {
+          type = generic.getType();
+        }
+        String name =
+            type instanceof com.sun.source.tree.MemberSelectTree select
+                ? select.getIdentifier().toString()
+                : type.toString();
+        if (created.getClassBody() != null || !UNORDERED.contains(name)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** {@code m = null} somewhere: no SnapshotMap can stand for "no map". */
+  private static boolean assignsNull(FieldFacts field) {
+    for (com.sun.source.tree.ExpressionTree value : field.assignedValues()) {
+      if (dev.clearguard.rules.facts.MapKnowledge.skipParens(value)
+              instanceof com.sun.source.tree.LiteralTree literal
+          && literal.getValue() == null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static List<Strategy> strategies(ClassFacts facts, Shape shape, FieldFacts field) {
@@ -125,7 +167,10 @@ final class Fixes {
                   + ".remove(key, value)` so a value written meanwhile survives for the next pass";
           case CLEAR_THEN_REFILL, REASSIGN_EMPTY, REASSIGN_VALUE ->
               map.field() != null && rewritable(map.field())
-                  ? "make `" + name + "` volatile and publish a complete new map in one assignment"
+                  ? "make `"
+                      + name
+                      + (map.field().isFinal() ? "` volatile instead of final" : "` volatile")
+                      + " and publish a complete new map in one assignment"
                   : "build the new contents in a local map and publish it in one assignment to a"
                       + " volatile field";
           case SYNC_ON_REASSIGNED ->

@@ -740,8 +740,9 @@ final class ClearThenRefillTest {
             "t/Fix.java",
             source.replace(
                 "MESSAGE",
-                "partly filled map. Make `m` volatile and publish a complete new map in one"
-                    + " assignment, or add dev.clearguard:clearguard-runtime and migrate `m` to"
+                // The field is final: making it volatile means it stops being final.
+                "partly filled map. Make `m` volatile instead of final and publish a complete new"
+                    + " map in one assignment, or add dev.clearguard:clearguard-runtime and migrate `m` to"
                     + " SnapshotMap and install the new contents with `m.swap(fresh)` (atomic)."))
         .expectMarkedFindings();
     RuleTester.create()

@@ -778,21 +778,50 @@ final class UnsafeMapReassignmentTest {
                 // BUG: Diagnostic contains: call `m.clear()`
                 m = new ConcurrentHashMap<>(n, 0.75f);
               }
-              void sorted() {
+              void presized(int n) {
                 // BUG: Diagnostic contains: call `m.clear()`
-                m = new ConcurrentSkipListMap<>(Comparator.reverseOrder());
+                m = new HashMap<>(n);
               }
               void factory() {
                 // BUG: Diagnostic contains: call `m.clear()`
                 m = Collections.emptyMap();
               }
-              void copy(SortedMap<String, Integer> src) {
+              void copy(Map<String, Integer> src) {
                 // BUG: Diagnostic contains: `m.swap(fresh)`
-                m = new ConcurrentSkipListMap<>(src);
+                m = new ConcurrentHashMap<>(src);
               }
               void value(Map<String, Integer> src) {
                 // BUG: Diagnostic contains: `m.swap(fresh)`
                 m = src;
+              }
+            }
+            """)
+        .expectMarkedFindings();
+  }
+
+  @Test
+  void positiveAnOrderedMapIsNotOfferedSnapshotMap() {
+    // A SnapshotMap would lose the order the field's maps keep, and the fixer refuses it: the
+    // message must not promise it.
+    RuleTester.create()
+        .withSnapshotMap()
+        .addSource(
+            "t/Sorted.java",
+            """
+            package t;
+            import java.util.*;
+            import java.util.concurrent.*;
+            class Sorted {
+              private volatile boolean open; // shows its instances are shared
+              private Map<String, Integer> m = new ConcurrentHashMap<>();
+              private Map<String, Integer> gone = new HashMap<>();
+              void sorted() {
+                // BUG: Diagnostic contains: Make `m` volatile and publish a complete new map
+                m = new ConcurrentSkipListMap<>(Comparator.reverseOrder());
+              }
+              void drop() {
+                // BUG: Diagnostic contains: Make `gone` volatile and publish a complete new map
+                gone = null;
               }
             }
             """)
