@@ -241,7 +241,7 @@ public final class Outline {
             name = member.getIdentifier();
             call(name, member);
             if (program != null) {
-              edge(member, freshReceiver(member.getExpression()));
+              edge(name, member, freshReceiver(member.getExpression()));
             }
             scan(member.getExpression(), null);
           } else {
@@ -249,7 +249,7 @@ public final class Outline {
               name = identifier.getName();
               call(name, identifier);
               if (program != null) {
-                edge(identifier, false);
+                edge(name, identifier, null);
               }
             }
             scan(select, null);
@@ -268,7 +268,7 @@ public final class Outline {
           if (program != null) {
             boolean saved = detached;
             detached = true; // a reference to a method can be called from anywhere, any time
-            edge(reference, false);
+            edge(reference.getName(), reference, null);
             detached = saved;
           }
           scan(reference.getQualifierExpression(), null);
@@ -282,7 +282,9 @@ public final class Outline {
         case LAMBDA_EXPRESSION -> {
           boolean saved = detached;
           detached = true; // runs whenever whoever receives it decides
+          lambdaDepth++;
           scan(((LambdaExpressionTree) tree).getBody(), null);
+          lambdaDepth--;
           detached = saved;
         }
         case PARENTHESIZED -> scan(((ParenthesizedTree) tree).getExpression(), null);
@@ -291,6 +293,11 @@ public final class Outline {
           AssignmentTree assignment = (AssignmentTree) tree;
           scan(assignment.getVariable(), null);
           scan(assignment.getExpression(), null);
+          if (program != null
+              && method != null
+              && assignment.getVariable() instanceof IdentifierTree local) {
+            assignLocal(local, assignment.getExpression());
+          }
         }
         case CONDITIONAL_EXPRESSION -> {
           ConditionalExpressionTree conditional = (ConditionalExpressionTree) tree;
@@ -307,15 +314,19 @@ public final class Outline {
         case EXPRESSION_STATEMENT -> scan(((ExpressionStatementTree) tree).getExpression(), null);
         case VARIABLE -> {
           VariableTree variable = (VariableTree) tree;
-          if (program != null
-              && method != null
-              && variable.getInitializer() instanceof NewClassTree created
-              && created.getClassBody() == null) {
-            freshLocal(variable);
+          if (program != null && method != null && variable.getInitializer() != null) {
+            declareLocal(variable);
           }
           scan(variable.getInitializer(), null);
         }
-        case RETURN -> scan(((ReturnTree) tree).getExpression(), null);
+        case RETURN -> {
+          ReturnTree ret = (ReturnTree) tree;
+          if (program != null && lambdaDepth == 0) {
+            returns++;
+            freshReturns &= isNew(ret.getExpression());
+          }
+          scan(ret.getExpression(), null);
+        }
         case THROW -> scan(((ThrowTree) tree).getExpression(), null);
         case IF -> {
           IfTree branch = (IfTree) tree;
@@ -425,7 +436,7 @@ public final class Outline {
       boolean savedDetached = detached;
       List<Object> savedLocks = locks;
       Element savedType = type;
-      java.util.Map<Name, Element> savedFresh = fresh;
+      java.util.Map<Name, Fresh> savedFresh = fresh;
       type = trees.getElement(new TreePath(unitPath, tree));
       try {
         for (Tree member : tree.getMembers()) {
@@ -468,8 +479,8 @@ public final class Outline {
     private List<Object> locks = List.of();
     private Element type;
 
-    /** Local variables initialised with {@code new}: objects this code made and has not shared. */
-    private java.util.Map<Name, Element> fresh;
+    /** Local variables holding objects this code made and has not shared, by name. */
+    private java.util.Map<Name, Fresh> fresh;
 
     private final Set<Name> synchronous = knowledge.names(SYNCHRONOUS_CALLBACKS);
 
@@ -483,67 +494,168 @@ public final class Outline {
             List.of(
                 (flags.contains(Modifier.STATIC) ? "class:" : "this:") + owner.getQualifiedName());
       }
+      int savedReturns = returns;
+      boolean savedFresh = freshReturns;
+      int savedDepth = lambdaDepth;
+      returns = 0;
+      freshReturns = true;
+      lambdaDepth = 0;
       scan(tree.getBody(), null);
+      if (method != null && returns > 0 && freshReturns) {
+        program.addFactory(method); // every return hands back an object it has just created
+      }
+      returns = savedReturns;
+      freshReturns = savedFresh;
+      lambdaDepth = savedDepth;
+    }
+
+    /** Returns seen in the method being walked, and whether each returned a new object. */
+    private int returns;
+
+    private boolean freshReturns;
+
+    /** How many lambda bodies the walk is in, inside the method: their returns are their own. */
+    private int lambdaDepth;
+
+    private static boolean isNew(Tree value) {
+      Tree e = value;
+      while (e instanceof ParenthesizedTree parens) {
+        e = parens.getExpression();
+      }
+      return e instanceof NewClassTree created && created.getClassBody() == null;
     }
 
     /** A lambda or method reference that a library method runs before it returns. */
     private void inlineArgument(Tree argument) {
       if (argument instanceof LambdaExpressionTree lambda) {
+        lambdaDepth++;
         scan(lambda.getBody(), null);
+        lambdaDepth--;
       } else if (argument instanceof MemberReferenceTree reference) {
         call(reference.getName(), reference);
-        edge(reference, false);
+        edge(reference.getName(), reference, null);
         scan(reference.getQualifierExpression(), null);
       } else {
         scan(argument, null);
       }
     }
 
-    /** Records the call that {@code methodName} (the call's name, or a reference) resolves to. */
-    private void edge(Tree methodName, boolean onFreshObject) {
-      if (!(trees.getElement(new TreePath(unitPath, methodName))
-          instanceof ExecutableElement callee)) {
+    /**
+     * Records the call that {@code methodName} (the call's name, or a reference) resolves to;
+     * {@code receiver} is the fresh object it is called on, or null.
+     */
+    private void edge(Name name, Tree methodName, Fresh receiver) {
+      if (!program.mayDeclare(name)
+          || !(trees.getElement(new TreePath(unitPath, methodName))
+              instanceof ExecutableElement callee)) {
         return;
       }
       Program.CallKind kind;
+      ExecutableElement factory = null;
       if (detached) {
         kind = Program.CallKind.DETACHED;
       } else if (setUp != null) {
         kind = setUp;
-      } else if (onFreshObject) {
+      } else if (receiver != null && receiver.factory() == null) {
         kind = Program.CallKind.OBJECT_SET_UP;
       } else if (method == null) {
         kind = Program.CallKind.DETACHED;
+      } else if (receiver != null) {
+        kind = Program.CallKind.ON_FACTORY_RESULT;
+        factory = receiver.factory();
       } else {
         kind = Program.CallKind.INLINE;
       }
-      program.addCall(callee, kind == Program.CallKind.INLINE ? method : null, kind, locks);
+      program.addCall(
+          callee,
+          kind == Program.CallKind.INLINE || kind == Program.CallKind.ON_FACTORY_RESULT
+              ? method
+              : null,
+          kind,
+          locks,
+          factory);
     }
 
-    private void freshLocal(VariableTree variable) {
+    /**
+     * A local variable holding an object this code made: with {@code new} ({@code factory} null),
+     * or from a method of the compilation that may return a new object each time ({@code factory}),
+     * which the program checks once it has seen that method.
+     */
+    private record Fresh(Element local, ExecutableElement factory) {}
+
+    private void declareLocal(VariableTree variable) {
+      Fresh value = freshValue(null, variable.getInitializer());
+      if (value == null) {
+        return;
+      }
       Element local = trees.getElement(new TreePath(unitPath, variable));
       if (local != null && local.getKind() == ElementKind.LOCAL_VARIABLE) {
         if (fresh == null) {
           fresh = new java.util.HashMap<>();
         }
-        fresh.put(variable.getName(), local);
+        fresh.put(variable.getName(), new Fresh(local, value.factory()));
       }
     }
 
-    /** {@code new X().call()}, or a call on a local variable initialised with {@code new X()}. */
-    private boolean freshReceiver(Tree receiver) {
+    /** {@code x = new X()} makes {@code x} fresh; any other value makes it not fresh. */
+    private void assignLocal(IdentifierTree variable, Tree value) {
+      Fresh created = freshValue(null, value);
+      if (created == null && (fresh == null || !fresh.containsKey(variable.getName()))) {
+        return;
+      }
+      Element local = trees.getElement(new TreePath(unitPath, variable));
+      if (local == null || local.getKind() != ElementKind.LOCAL_VARIABLE) {
+        return;
+      }
+      if (created == null) {
+        fresh.remove(variable.getName());
+        return;
+      }
+      if (fresh == null) {
+        fresh = new java.util.HashMap<>();
+      }
+      fresh.put(variable.getName(), new Fresh(local, created.factory()));
+    }
+
+    /**
+     * What a value makes of the variable it is stored in: fresh, fresh if a factory is, or null.
+     */
+    private Fresh freshValue(Element local, Tree value) {
+      Tree e = value;
+      while (e instanceof ParenthesizedTree || e instanceof TypeCastTree) {
+        e =
+            e instanceof ParenthesizedTree parens
+                ? parens.getExpression()
+                : ((TypeCastTree) e).getExpression();
+      }
+      if (isNew(e)) {
+        return new Fresh(local, null);
+      }
+      if (e instanceof MethodInvocationTree call
+          && program.mayDeclare(MapKnowledge.methodNameOf(call))
+          && trees.getElement(new TreePath(unitPath, call.getMethodSelect()))
+              instanceof ExecutableElement factory
+          && program.records(factory)) {
+        return new Fresh(local, factory);
+      }
+      return null;
+    }
+
+    /** The fresh object a call is made on: {@code new X().call()}, or a fresh local's. */
+    private Fresh freshReceiver(Tree receiver) {
       Tree e = receiver;
       while (e instanceof ParenthesizedTree parens) {
         e = parens.getExpression();
       }
-      if (e instanceof NewClassTree created) {
-        return created.getClassBody() == null;
+      if (isNew(e)) {
+        return new Fresh(null, null);
       }
       if (fresh != null && e instanceof IdentifierTree id && fresh.containsKey(id.getName())) {
+        Fresh known = fresh.get(id.getName());
         Element element = trees.getElement(new TreePath(unitPath, id));
-        return element != null && element.equals(fresh.get(id.getName()));
+        return element != null && element.equals(known.local()) ? known : null;
       }
-      return false;
+      return null;
     }
 
     /** The key FactsScanner gives the monitor of {@code synchronized (expression)}. */

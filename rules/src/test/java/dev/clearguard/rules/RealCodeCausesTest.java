@@ -65,6 +65,85 @@ final class RealCodeCausesTest {
   }
 
   @Test
+  void negativeSettersOfASharedObjectThatOnlyConfigurationCalls() {
+    // A transport configured from its URI's options: an uncalled setter is set by reflection, and
+    // the factory's doBind sets options on the server its create method has just built.
+    RuleTester.create()
+        .addSource(
+            "t/TcpServer.java",
+            """
+            package t;
+            import java.util.*;
+            public class TcpServer {
+              private volatile boolean started;
+              private Map<String, Object> socketOptions = new HashMap<>();
+              private Map<String, Object> transportOptions = new HashMap<>();
+              public void setSocketOptions(Map<String, Object> options) { socketOptions = options; }
+              public void setTransportOptions(Map<String, Object> options) {
+                transportOptions = new HashMap<>(options);
+              }
+              public synchronized void start() { started = true; }
+              public Object option(String k) { return socketOptions.get(k) + "" + transportOptions.get(k); }
+            }
+            """)
+        .addSource(
+            "t/TcpServerFactory.java",
+            """
+            package t;
+            import java.util.*;
+            public class TcpServerFactory {
+              public TcpServer bind(Map<String, Object> options) {
+                TcpServer server = createServer();
+                server.setTransportOptions(options);
+                server.start();
+                return server;
+              }
+              protected TcpServer createServer() {
+                return new TcpServer();
+              }
+            }
+            """)
+        .expectNoFindings();
+  }
+
+  @Test
+  void positiveAFactoryThatMayReturnASharedObject() {
+    RuleTester.create()
+        .addSource(
+            "t/TcpServer.java",
+            """
+            package t;
+            import java.util.*;
+            public class TcpServer {
+              private volatile boolean started;
+              private Map<String, Object> transportOptions = new HashMap<>();
+              public void setTransportOptions(Map<String, Object> options) {
+                // BUG: Diagnostic contains: UnsafeMapReassignment
+                transportOptions = new HashMap<>(options);
+              }
+              public Object option(String k) { return transportOptions.get(k); }
+            }
+            """)
+        .addSource(
+            "t/TcpServerFactory.java",
+            """
+            package t;
+            import java.util.*;
+            public class TcpServerFactory {
+              private final TcpServer shared = new TcpServer();
+              public void reconfigure(Map<String, Object> options) {
+                TcpServer server = serverFor(options);
+                server.setTransportOptions(options);
+              }
+              protected TcpServer serverFor(Map<String, Object> options) {
+                return options.isEmpty() ? shared : new TcpServer();
+              }
+            }
+            """)
+        .expectMarkedFindings();
+  }
+
+  @Test
   void positiveSetterCalledAtRunTimeOnASharedObject() {
     RuleTester.create()
         .addSource(

@@ -64,7 +64,7 @@ final class UnsafeMapReassignmentFixTest {
                 return tags.get(k);
               }
 
-              void setTags(Map<String, String> fresh) {
+              void replaceTags(Map<String, String> fresh) {
                 tags = new HashMap<>(fresh);
               }
 
@@ -93,7 +93,7 @@ final class UnsafeMapReassignmentFixTest {
                 return tags.get(k);
               }
 
-              void setTags(Map<String, String> fresh) {
+              void replaceTags(Map<String, String> fresh) {
                 tags.swap(fresh);
               }
 

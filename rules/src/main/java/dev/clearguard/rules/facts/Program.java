@@ -37,8 +37,8 @@ import javax.lang.model.util.Types;
  * initialiser runs before the class is shared; a helper called only from {@code synchronized}
  * methods runs under that lock. Callers outside the module are not known. A public method nothing
  * in the module calls is an entry point of unknown timing ({@link Reach#ENTRY}); one that is a
- * container-managed bean's setter, overrides a library's method (the library calls it, at a time
- * the compilation does not show) or is private is a quiet one ({@link Reach#QUIET}).
+ * property setter, overrides a library's method (the library calls it, at a time the compilation
+ * does not show) or is private is a quiet one ({@link Reach#QUIET}).
  *
  * <p>Answers are computed on demand, over the part of the graph the question needs, and cached;
  * calls can no longer be added once a question was asked.
@@ -86,11 +86,18 @@ public final class Program {
      */
     OBJECT_SET_UP,
     /** Runs whenever the code it sits in is run by someone else: a lambda, an anonymous class. */
-    DETACHED
+    DETACHED,
+    /**
+     * Runs on the object a method of the compilation returned ({@code s = createServer();
+     * s.setOptions(..)}): on a fresh object, as {@link #OBJECT_SET_UP}, when every return of that
+     * method returns a new object; otherwise as {@link #INLINE}.
+     */
+    ON_FACTORY_RESULT
   }
 
   /** One call of a method. {@code caller} is null for set-up or detached code outside a method. */
-  record Call(ExecutableElement caller, CallKind kind, List<Object> locks) {}
+  record Call(
+      ExecutableElement caller, CallKind kind, List<Object> locks, ExecutableElement factory) {}
 
   /** Test-only markers: Guava's and JetBrains' annotations, and project ones like JustForTest. */
   private static boolean isTestOnlyAnnotation(String simpleName) {
@@ -180,7 +187,7 @@ public final class Program {
    * Whether calls of this method are worth recording: the JDK's own methods are never analysed and
    * make up most calls, so they are left out.
    */
-  boolean records(ExecutableElement callee) {
+  public boolean records(ExecutableElement callee) {
     Element owner = callee.getEnclosingElement();
     if (owner == null) {
       return false;
@@ -207,12 +214,78 @@ public final class Program {
   /** Records one call of {@code callee}. */
   public void addCall(
       ExecutableElement callee, ExecutableElement caller, CallKind kind, List<Object> locks) {
+    addCall(callee, caller, kind, locks, null);
+  }
+
+  /**
+   * Records one call of {@code callee}; {@code factory} is the method whose result it is called on,
+   * for {@link CallKind#ON_FACTORY_RESULT}.
+   */
+  public void addCall(
+      ExecutableElement callee,
+      ExecutableElement caller,
+      CallKind kind,
+      List<Object> locks,
+      ExecutableElement factory) {
     if (!records(callee)) {
       return;
     }
-    callers
-        .computeIfAbsent(callee, k -> new ArrayList<>(2))
-        .add(new Call(caller, kind, List.copyOf(locks)));
+    int last = calleeOfCall.size() - 1;
+    if (last >= 0 && calleeOfCall.get(last) == callee) {
+      // A method calls the same method again and again (a logger, a check): one call says it all.
+      Call previous = calls.get(last);
+      if (previous.caller() == caller
+          && previous.kind() == kind
+          && previous.factory() == factory
+          && previous.locks().equals(locks)) {
+        return;
+      }
+    }
+    calleeOfCall.add(callee);
+    calls.add(new Call(caller, kind, List.copyOf(locks), factory));
+  }
+
+  /**
+   * Every recorded call, in the order the walks made them: appended while javac compiles, and
+   * indexed by callee only when a question is asked, which most compilations never do.
+   */
+  private final List<ExecutableElement> calleeOfCall = new ArrayList<>();
+
+  private final List<Call> calls = new ArrayList<>();
+
+  private Map<ExecutableElement, List<Call>> callersByCallee() {
+    if (calleeOfCall.size() > indexed) {
+      for (int i = indexed; i < calleeOfCall.size(); i++) {
+        callers.computeIfAbsent(calleeOfCall.get(i), k -> new ArrayList<>(2)).add(calls.get(i));
+      }
+      indexed = calleeOfCall.size();
+    }
+    return callers;
+  }
+
+  private int indexed;
+
+  /** Notes a method every return of which returns an object it has just created. */
+  public void addFactory(ExecutableElement method) {
+    factories.add(method);
+  }
+
+  private final Set<ExecutableElement> factories = new HashSet<>();
+
+  /**
+   * The names of the methods the compilation's sources declare, when the front end knows them
+   * before the first class is walked: a call of any other name is of a library method, which the
+   * walk need not resolve. Null: record every call.
+   */
+  private Set<javax.lang.model.element.Name> declaredNames;
+
+  public void restrictToDeclaredNames(Set<javax.lang.model.element.Name> names) {
+    this.declaredNames = names;
+  }
+
+  /** Whether a method of this name may be declared in the compilation's sources. */
+  public boolean mayDeclare(javax.lang.model.element.Name name) {
+    return declaredNames == null || declaredNames.contains(name);
   }
 
   // ---- reach ----
@@ -239,7 +312,8 @@ public final class Program {
         continue;
       }
       for (Call call : callsOf(m)) {
-        if (call.kind() == CallKind.INLINE && call.caller() != null) {
+        if ((call.kind() == CallKind.INLINE || call.kind() == CallKind.ON_FACTORY_RESULT)
+            && call.caller() != null) {
           work.push(call.caller());
         }
       }
@@ -262,12 +336,11 @@ public final class Program {
                 case START_UP -> EnumSet.of(Reach.START_UP);
                 case OBJECT_SET_UP -> EnumSet.of(Reach.OBJECT_SET_UP);
                 case DETACHED -> EnumSet.of(Reach.RUNTIME);
-                case INLINE ->
-                    call.caller() == null
-                        ? EnumSet.of(Reach.RUNTIME)
-                        : partial.containsKey(call.caller())
-                            ? partial.get(call.caller())
-                            : reach.get(call.caller());
+                case ON_FACTORY_RESULT ->
+                    factories.contains(call.factory())
+                        ? EnumSet.of(Reach.OBJECT_SET_UP)
+                        : reachOfCaller(call, partial);
+                case INLINE -> reachOfCaller(call, partial);
               };
           if (from != null && !set.containsAll(from)) {
             set.addAll(from);
@@ -290,6 +363,15 @@ public final class Program {
       reach.put(m, set);
     }
     return reach.get(method);
+  }
+
+  private Set<Reach> reachOfCaller(Call call, Map<ExecutableElement, EnumSet<Reach>> partial) {
+    if (call.caller() == null) {
+      return EnumSet.of(Reach.RUNTIME);
+    }
+    return partial.containsKey(call.caller())
+        ? partial.get(call.caller())
+        : reach.get(call.caller());
   }
 
   /** Test-only code is its own world: what calls it does not matter. */
@@ -328,14 +410,18 @@ public final class Program {
     if (overridesOutsideSources(m)) {
       return Reach.QUIET; // a library calls it, at a time the compilation does not show
     }
-    if (isSetter(m) && isContainerBean(m.getEnclosingElement())) {
-      return Reach.QUIET; // the container binds it while it builds the bean
+    if (isSetter(m)) {
+      // A property nothing in the compilation sets is set by reflection: a container binding a
+      // bean, a configuration or URI binder, a deserialiser. They set it while they build the
+      // object, and nothing shows when else.
+      return Reach.QUIET;
     }
     return Reach.ENTRY;
   }
 
   /** Every call of {@code m}, including calls of the methods it overrides. */
   private List<Call> callsOf(ExecutableElement m) {
+    Map<ExecutableElement, List<Call>> callers = callersByCallee();
     List<Call> direct = callers.getOrDefault(m, List.of());
     List<ExecutableElement> overridden = overridden(m);
     if (overridden.isEmpty()) {
@@ -406,26 +492,6 @@ public final class Program {
     return top;
   }
 
-  /** Beans a container builds and binds: Spring stereotypes, configuration properties. */
-  private static final Set<String> BEAN_ANNOTATIONS = Set.of("ConfigurationProperties");
-
-  /** A class a container builds, binds and then hands out: its setters are the binding. */
-  private boolean isContainerBean(Element owner) {
-    if (!(owner instanceof TypeElement type)) {
-      return false;
-    }
-    if (hasAnnotation(type, SINGLETON_ANNOTATIONS) || hasAnnotation(type, BEAN_ANNOTATIONS)) {
-      return true;
-    }
-    for (TypeMirror s : types.directSupertypes(type.asType())) {
-      if (s instanceof DeclaredType declared
-          && declared.asElement().getSimpleName().contentEquals("FactoryBean")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** {@code void setX(value)}: a JavaBean property setter. */
   static boolean isSetter(ExecutableElement m) {
     String name = m.getSimpleName().toString();
@@ -479,7 +545,7 @@ public final class Program {
     String name = m.getSimpleName().toString();
     int params = m.getParameters().size();
     return switch (name) {
-      case "readObject" -> params == 1 && !isStatic ? Reach.OBJECT_SET_UP : null;
+      case "readObject", "readExternal" -> params == 1 && !isStatic ? Reach.OBJECT_SET_UP : null;
       case "readResolve", "afterPropertiesSet" ->
           params == 0 && !isStatic ? Reach.OBJECT_SET_UP : null;
       case "setUp" -> params == 0 && !isStatic ? Reach.START_UP : null;
@@ -660,7 +726,8 @@ public final class Program {
     } else {
       for (Call call : calls) {
         Set<Object> held = new HashSet<>(call.locks());
-        if (call.kind() == CallKind.INLINE && call.caller() != null) {
+        if ((call.kind() == CallKind.INLINE || call.kind() == CallKind.ON_FACTORY_RESULT)
+            && call.caller() != null) {
           Set<Object> above = locksAtEveryCall(call.caller(), visiting);
           if (above == null) {
             continue;
@@ -689,7 +756,7 @@ public final class Program {
 
   /** The number of methods with recorded calls, for tests and diagnostics. */
   public int calledMethods() {
-    return callers.size();
+    return callersByCallee().size();
   }
 
   /** Every source type noted so far. */

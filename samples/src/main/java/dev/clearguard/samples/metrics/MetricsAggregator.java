@@ -102,4 +102,24 @@ public final class MetricsAggregator implements AutoCloseable {
     flusher.shutdown();
     flush();
   }
+
+  /**
+   * Re-reads the host's tags on a schedule and hands them to the aggregator: the run-time caller
+   * that makes {@link #setCommonTags} race the flusher thread.
+   */
+  public static final class TagRefresher implements Runnable {
+    private final MetricsAggregator aggregator;
+    private final java.util.function.Supplier<Map<String, String>> source;
+
+    public TagRefresher(
+        MetricsAggregator aggregator, java.util.function.Supplier<Map<String, String>> source) {
+      this.aggregator = aggregator;
+      this.source = source;
+    }
+
+    @Override
+    public void run() {
+      aggregator.setCommonTags(source.get());
+    }
+  }
 }
