@@ -5,7 +5,9 @@
 #      the google-java-format check;
 #   2. Error Prone 2.50.0 on JDK 25 compiling the samples through docs/guide-errorprone.md's set-up;
 #   3. a short jcstress pass: SnapshotMap's contracts hold, and each ConcurrentHashMap control shows
-#      the race it exists to show.
+#      the race it exists to show;
+#   4. ClearGuard on two released projects of the real-world corpus (apollo, kafka-clients): they
+#      compile with the plugin and every finding matches its reviewed label (corpus/README.md).
 # Needs JDK 17 as the default java and JDK 25 at /usr/lib/jvm/temurin-25-jdk-amd64 (override with
 # CLEARGUARD_JDK25). Takes 6 to 9 minutes on 2 cores.
 set -euo pipefail
@@ -14,4 +16,5 @@ cd "$(dirname "$0")"
 ./mvnw -B -ntp verify
 bash checker/src/it/errorprone-jdk25/run.sh
 bash benchmarks/jcstress-ci.sh
+bash corpus/run.sh --check apollo kafka
 echo "test.sh: all suites passed"

@@ -186,7 +186,7 @@ for row in "${ROWS[@]}"; do
   rm -rf "$dir/classes"; mkdir -p "$dir/classes"
   t0=$SECONDS
   set +e
-  (cd "$dir/src" && "$JAVAC" -J-Xmx"$XMX" "${level[@]}" "${proc[@]}" -implicit:none -nowarn \
+  (cd "$dir/src" && "$JAVAC" ${CORPUS_JAVAC_OPTS:-} -J-Xmx"$XMX" "${level[@]}" "${proc[@]}" -implicit:none -nowarn \
       -encoding UTF-8 -Xmaxerrs 10000 -d "$dir/classes" -cp "$(cat "$dir/cp.txt")" \
       -processorpath "$CHECKER" "-Xplugin:ClearGuard json=$json" @"$dir/files.txt") > "$dir/javac.log" 2>&1
   rc=$?

@@ -323,7 +323,7 @@ public final class Outline {
           ReturnTree ret = (ReturnTree) tree;
           if (program != null && lambdaDepth == 0) {
             returns++;
-            freshReturns &= isNew(ret.getExpression());
+            freshReturns &= isNew(ret.getExpression()) || isFreshLocal(ret.getExpression());
           }
           scan(ret.getExpression(), null);
         }
@@ -517,12 +517,21 @@ public final class Outline {
     /** How many lambda bodies the walk is in, inside the method: their returns are their own. */
     private int lambdaDepth;
 
+    /** {@code new X(..)}, an anonymous subclass's too: an object nobody else holds yet. */
     private static boolean isNew(Tree value) {
       Tree e = value;
       while (e instanceof ParenthesizedTree parens) {
         e = parens.getExpression();
       }
-      return e instanceof NewClassTree created && created.getClassBody() == null;
+      return e instanceof NewClassTree;
+    }
+
+    /**
+     * A local variable this method filled with {@code new}: {@code X x = new X(); ...; return x;}
+     */
+    private boolean isFreshLocal(Tree value) {
+      Fresh known = freshReceiver(value);
+      return known != null && known.factory() == null;
     }
 
     /** A lambda or method reference that a library method runs before it returns. */

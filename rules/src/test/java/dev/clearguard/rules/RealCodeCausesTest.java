@@ -99,7 +99,11 @@ final class RealCodeCausesTest {
                 return server;
               }
               protected TcpServer createServer() {
-                return new TcpServer();
+                TcpServer server = new TcpServer() {
+                  @Override
+                  public String toString() { return "tcp"; }
+                };
+                return server;
               }
             }
             """)

@@ -407,8 +407,10 @@ public final class Program {
     if (servesRequests(m)) {
       return Reach.RUNTIME;
     }
-    if (overridesOutsideSources(m)) {
-      return Reach.QUIET; // a library calls it, at a time the compilation does not show
+    if (!overridden(m).isEmpty()) {
+      // It implements a method nothing in the compilation calls either, not even through the
+      // supertype: a library, a framework or another module calls it, at a time nothing shows.
+      return Reach.QUIET;
     }
     if (isSetter(m)) {
       // A property nothing in the compilation sets is set by reflection: a container binding a
@@ -467,29 +469,6 @@ public final class Program {
     }
     overriddenCache.put(m, out);
     return out;
-  }
-
-  /** Whether {@code m} overrides a method declared outside the compilation's sources. */
-  private boolean overridesOutsideSources(ExecutableElement m) {
-    for (ExecutableElement o : overridden(m)) {
-      TypeElement top = topLevel(o);
-      if (top != null
-          && !sourceTypes.contains(top)
-          && !top.getQualifiedName().contentEquals("java.lang.Object")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static TypeElement topLevel(Element e) {
-    TypeElement top = null;
-    for (Element x = e; x != null && !(x instanceof PackageElement); x = x.getEnclosingElement()) {
-      if (x instanceof TypeElement type) {
-        top = type;
-      }
-    }
-    return top;
   }
 
   /** {@code void setX(value)}: a JavaBean property setter. */
