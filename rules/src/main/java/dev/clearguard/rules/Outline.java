@@ -482,7 +482,7 @@ public final class Outline {
     /** Local variables holding objects this code made and has not shared, by name. */
     private java.util.Map<Name, Fresh> fresh;
 
-    private final Set<Name> synchronous = knowledge.names(SYNCHRONOUS_CALLBACKS);
+    private final Set<Name> synchronous = knowledge.names(MapKnowledge.SYNCHRONOUS_CALLBACKS);
 
     private void visitMethodInContext(MethodTree tree) {
       Element element = trees.getElement(new TreePath(unitPath, tree));
@@ -695,30 +695,6 @@ public final class Outline {
       return element != null ? element : e.toString();
     }
   }
-
-  /** Library methods that call their function argument before they return. */
-  static final Set<String> SYNCHRONOUS_CALLBACKS =
-      Set.of(
-          "forEach",
-          "forEachOrdered",
-          "removeIf",
-          "replaceAll",
-          "compute",
-          "computeIfAbsent",
-          "computeIfPresent",
-          "merge",
-          "map",
-          "filter",
-          "flatMap",
-          "peek",
-          "anyMatch",
-          "allMatch",
-          "noneMatch",
-          "collect",
-          "reduce",
-          "sort",
-          "ifPresent",
-          "orElseGet");
 
   private static boolean isStatic(VariableTree variable) {
     return variable.getModifiers().getFlags().contains(Modifier.STATIC);

@@ -56,7 +56,7 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
   private static final Set<String> THREAD_STARTS = Set.of("start", "submit", "execute");
 
   /** The test frameworks' fixture annotations: JUnit 4 and 5, TestNG. */
-  private static final Set<String> FIXTURE_ANNOTATIONS =
+  static final Set<String> FIXTURE_ANNOTATIONS =
       Set.of(
           "Before",
           "BeforeEach",
@@ -78,30 +78,6 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
           "BeforeMethod",
           "BeforeTest",
           "BeforeSuite");
-
-  /** Library methods that call their function argument before they return. */
-  private static final Set<String> SYNCHRONOUS_CALLBACKS =
-      Set.of(
-          "forEach",
-          "forEachOrdered",
-          "removeIf",
-          "replaceAll",
-          "compute",
-          "computeIfAbsent",
-          "computeIfPresent",
-          "merge",
-          "map",
-          "filter",
-          "flatMap",
-          "peek",
-          "anyMatch",
-          "allMatch",
-          "noneMatch",
-          "collect",
-          "reduce",
-          "sort",
-          "ifPresent",
-          "orElseGet");
 
   private static final Set<String> PRE_PUBLICATION_METHODS =
       Set.of("readObject", "readResolve", "setUp", "afterPropertiesSet");
@@ -135,7 +111,7 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
       return new Vocabulary(
           knowledge.names(INTERESTING_CALLS),
           knowledge.names(THREAD_STARTS),
-          knowledge.names(SYNCHRONOUS_CALLBACKS),
+          knowledge.names(MapKnowledge.SYNCHRONOUS_CALLBACKS),
           knowledge.names(Set.of("lock", "lockInterruptibly")),
           knowledge.name("unlock"),
           knowledge.name("tryLock"),

@@ -28,6 +28,33 @@ public final class MapKnowledge {
   public static final Set<String> VIEWS =
       Set.of("keySet", "entrySet", "values", "navigableKeySet", "descendingKeySet", "keys");
 
+  /**
+   * Library methods that call their function argument before they return: code in a lambda passed
+   * to them runs as part of the calling code, under its locks.
+   */
+  public static final Set<String> SYNCHRONOUS_CALLBACKS =
+      Set.of(
+          "forEach",
+          "forEachOrdered",
+          "removeIf",
+          "replaceAll",
+          "compute",
+          "computeIfAbsent",
+          "computeIfPresent",
+          "merge",
+          "map",
+          "filter",
+          "flatMap",
+          "peek",
+          "anyMatch",
+          "allMatch",
+          "noneMatch",
+          "collect",
+          "reduce",
+          "sort",
+          "ifPresent",
+          "orElseGet");
+
   /** Calls that add or replace entries: what refills a map. */
   public static final Set<String> PUTS =
       Set.of("put", "putIfAbsent", "merge", "compute", "computeIfAbsent", "computeIfPresent");

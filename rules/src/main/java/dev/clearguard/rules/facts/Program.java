@@ -136,18 +136,6 @@ public final class Program {
           "ApplicationScoped",
           "Configuration");
 
-  /** The test frameworks' fixtures: JUnit 4 and 5, TestNG. */
-  private static final Set<String> FIXTURE_ANNOTATIONS =
-      Set.of(
-          "BeforeEach",
-          "BeforeAll",
-          "Before",
-          "BeforeClass",
-          "BeforeMethod",
-          "BeforeTest",
-          "BeforeSuite",
-          "BeforeGroups");
-
   /**
    * Methods a container calls while it builds a bean, before the bean is handed out: initialisers,
    * factory methods, injection.
@@ -515,7 +503,7 @@ public final class Program {
     if (kind == ElementKind.CONSTRUCTOR || kind == ElementKind.INSTANCE_INIT) {
       return Reach.OBJECT_SET_UP;
     }
-    if (hasAnnotation(m, FIXTURE_ANNOTATIONS)) {
+    if (hasAnnotation(m, FactsScanner.FIXTURE_ANNOTATIONS)) {
       return Reach.START_UP; // a test class's fixtures and tests run one after another
     }
     if (hasAnnotation(m, OBJECT_SET_UP_ANNOTATIONS)) {
