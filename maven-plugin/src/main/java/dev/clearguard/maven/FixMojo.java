@@ -124,6 +124,20 @@ public class FixMojo extends AbstractClearGuardMojo {
                 + e.getMessage());
       }
       left = "; " + plural(after.findings().size(), "finding") + " remain";
+      // Every finding left, each at its line: those the fixer left to the author, and any the
+      // rewrite itself caused (a field made volatile can expose a sibling field's race).
+      for (Reported remaining : after.findings()) {
+        Finding f = remaining.finding();
+        getLog()
+            .warn(
+                remaining.display()
+                    + ":"
+                    + f.line()
+                    + ": ["
+                    + f.rule()
+                    + "] remains after the fix: "
+                    + f.message());
+      }
     }
     getLog()
         .info(
