@@ -16,6 +16,7 @@ import com.google.errorprone.bugpatterns.BugChecker;
     summary = dev.clearguard.rules.ClearThenRefill.SUMMARY,
     severity = WARNING,
     linkType = CUSTOM,
+    tags = BugPattern.StandardTags.CONCURRENCY,
     link = ErrorProneChecks.DOCS + "ClearThenRefill.md",
     // Suppression is ClearGuard's own, identical to the javac plugin's: see ClearGuardChecker.
     suppressionAnnotations = {})
