@@ -146,11 +146,6 @@ public final class ClearGuardListener implements TaskListener {
     boolean late = settled;
     if (program == null && !late) {
       program = new Program(task.getTypes(), task.getElements());
-      // Every class javac entered is known by now: calls of other names are of library methods.
-      Set<ClassTree> all = Collections.newSetFromMap(new IdentityHashMap<>());
-      all.addAll(pending);
-      all.add(tree);
-      program.restrictToDeclaredNames(declaredMethodNames(all));
     }
     pending.remove(tree);
     Analyzer.Result result =
@@ -175,22 +170,6 @@ public final class ClearGuardListener implements TaskListener {
     for (Finding finding : result.findings()) {
       candidates.add(new Candidate(finding, unit));
     }
-  }
-
-  /** The names of the methods declared by these classes and their member classes. */
-  private static Set<javax.lang.model.element.Name> declaredMethodNames(Set<ClassTree> classes) {
-    Set<javax.lang.model.element.Name> names = new java.util.HashSet<>();
-    java.util.ArrayDeque<ClassTree> work = new java.util.ArrayDeque<>(classes);
-    while (!work.isEmpty()) {
-      for (Tree member : work.pop().getMembers()) {
-        if (member instanceof com.sun.source.tree.MethodTree method) {
-          names.add(method.getName());
-        } else if (member instanceof ClassTree nested) {
-          work.push(nested);
-        }
-      }
-    }
-    return names;
   }
 
   private void report(CompilationUnitTree unit, List<Finding> confirmed) {

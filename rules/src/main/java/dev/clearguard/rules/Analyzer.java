@@ -2,7 +2,6 @@ package dev.clearguard.rules;
 
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.clearguard.rules.facts.ClassFacts;
 import dev.clearguard.rules.facts.FieldFacts;
@@ -10,7 +9,6 @@ import dev.clearguard.rules.facts.Program;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -75,9 +73,6 @@ public final class Analyzer {
       List<Rule> rules,
       Program program) {
     Program own = program != null ? program : new Program(types, elements);
-    if (trees.getElement(new TreePath(new TreePath(unit), topLevel)) instanceof TypeElement type) {
-      own.addSourceType(type);
-    }
     Outline outline = Outline.of(unit, topLevel, trees, types, elements, own);
     try {
       outline.record();

@@ -241,7 +241,7 @@ public final class Outline {
             name = member.getIdentifier();
             call(name, member);
             if (program != null) {
-              edge(name, member, freshReceiver(member.getExpression()));
+              edge(member, freshReceiver(member.getExpression()));
             }
             scan(member.getExpression(), null);
           } else {
@@ -249,7 +249,7 @@ public final class Outline {
               name = identifier.getName();
               call(name, identifier);
               if (program != null) {
-                edge(name, identifier, null);
+                edge(identifier, null);
               }
             }
             scan(select, null);
@@ -268,7 +268,7 @@ public final class Outline {
           if (program != null) {
             boolean saved = detached;
             detached = true; // a reference to a method can be called from anywhere, any time
-            edge(reference.getName(), reference, null);
+            edge(reference, null);
             detached = saved;
           }
           scan(reference.getQualifierExpression(), null);
@@ -542,7 +542,7 @@ public final class Outline {
         lambdaDepth--;
       } else if (argument instanceof MemberReferenceTree reference) {
         call(reference.getName(), reference);
-        edge(reference.getName(), reference, null);
+        edge(reference, null);
         scan(reference.getQualifierExpression(), null);
       } else {
         scan(argument, null);
@@ -553,10 +553,9 @@ public final class Outline {
      * Records the call that {@code methodName} (the call's name, or a reference) resolves to;
      * {@code receiver} is the fresh object it is called on, or null.
      */
-    private void edge(Name name, Tree methodName, Fresh receiver) {
-      if (!program.mayDeclare(name)
-          || !(trees.getElement(new TreePath(unitPath, methodName))
-              instanceof ExecutableElement callee)) {
+    private void edge(Tree methodName, Fresh receiver) {
+      if (!(trees.getElement(new TreePath(unitPath, methodName))
+          instanceof ExecutableElement callee)) {
         return;
       }
       Program.CallKind kind;
@@ -641,7 +640,6 @@ public final class Outline {
         return new Fresh(local, null);
       }
       if (e instanceof MethodInvocationTree call
-          && program.mayDeclare(MapKnowledge.methodNameOf(call))
           && trees.getElement(new TreePath(unitPath, call.getMethodSelect()))
               instanceof ExecutableElement factory
           && program.records(factory)) {

@@ -442,6 +442,81 @@ final class RealCodeCausesTest {
         .expectMarkedFindings();
   }
 
+  @Test
+  void negativeReadExternalAndAnImplementationNothingInTheModuleCalls() {
+    // Both implement an interface method nothing in the module calls (Externalizable's, and the
+    // module's own): a deserialiser or another module calls them, at a time nothing shows.
+    RuleTester.create()
+        .addSource(
+            "t/TransientInitializer.java",
+            """
+            package t;
+            public interface TransientInitializer {
+              void initTransients();
+            }
+            """)
+        .addSource(
+            "t/ConsumerInfo.java",
+            """
+            package t;
+            import java.io.*;
+            import java.util.*;
+            public class ConsumerInfo implements Externalizable, TransientInitializer {
+              private volatile boolean dispatching;
+              private Map<String, Integer> groups = new HashMap<>();
+              private Map<String, String> options = new HashMap<>();
+              public ConsumerInfo() {}
+              public int group(String k) { return groups.get(k) + options.size(); }
+              @Override public void initTransients() { groups = new HashMap<>(); }
+              @Override public void readExternal(ObjectInput in) { options = new HashMap<>(); }
+              @Override public void writeExternal(ObjectOutput out) {}
+            }
+            """)
+        .expectNoFindings();
+  }
+
+  @Test
+  void positiveAReaderOnlyAnUncalledImplementationReachesMustStillHoldTheLock() {
+    // The writer runs on the sender thread under the object's monitor; the reader runs on the
+    // application's thread through public API nothing in the module calls. Its timing is unknown,
+    // so it counts as a reader that can run at any time, not as set-up.
+    RuleTester.create()
+        .addSource(
+            "t/Producer.java",
+            """
+            package t;
+            public interface Producer {
+              String send(String topic);
+            }
+            """)
+        .addSource(
+            "t/Metadata.java",
+            """
+            package t;
+            import java.util.*;
+            public class Metadata {
+              private Map<String, String> errors = new HashMap<>();
+              public synchronized void update(Map<String, String> fresh) {
+                // BUG: Diagnostic contains: UnsafeMapReassignment
+                errors = fresh;
+              }
+              public String error(String topic) { return errors.get(topic); }
+            }
+            """)
+        .addSource(
+            "t/Client.java",
+            """
+            package t;
+            import java.util.*;
+            public class Client implements Producer, Runnable {
+              private final Metadata metadata = new Metadata();
+              @Override public void run() { metadata.update(new HashMap<>()); }
+              @Override public String send(String topic) { return metadata.error(topic); }
+            }
+            """)
+        .expectMarkedFindings();
+  }
+
   // ---- 3. static concurrency members say nothing about instance fields ----
 
   @Test
@@ -658,6 +733,26 @@ final class RealCodeCausesTest {
               public void reset(Map<String, Integer> fresh) {
                 tokens.clear();
                 tokens.putAll(fresh);
+              }
+            }
+            """)
+        .expectNoFindings();
+  }
+
+  @Test
+  void negativeAFileUnderGeneratedSources() {
+    RuleTester.create()
+        .addSource(
+            "target/generated-sources/annotations/t/Registry.java",
+            """
+            package t;
+            import java.util.*;
+            import java.util.concurrent.*;
+            public class Registry {
+              private final Map<String, Integer> ids = new ConcurrentHashMap<>();
+              public void reset(Map<String, Integer> fresh) {
+                ids.clear();
+                ids.putAll(fresh);
               }
             }
             """)

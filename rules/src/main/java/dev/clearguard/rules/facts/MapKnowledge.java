@@ -178,6 +178,11 @@ public final class MapKnowledge {
     return isSubtype(type, runnable);
   }
 
+  /** A {@code Callable}: a task that returns a result. */
+  public boolean isCallable(TypeMirror type) {
+    return isSubtype(type, callable);
+  }
+
   /** A {@code Runnable} or a {@code Callable}: a task. */
   public boolean isTask(TypeMirror type) {
     return isSubtype(type, runnable) || isSubtype(type, callable);

@@ -2,7 +2,6 @@ package dev.clearguard.rules.facts;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -145,11 +144,9 @@ public final class Program {
 
   private final Types types;
   private final Elements elements;
-  private final TypeMirror runnable;
-  private final TypeMirror callable;
+  private final MapKnowledge knowledge;
 
   private final Map<ExecutableElement, List<Call>> callers = new HashMap<>();
-  private final Set<TypeElement> sourceTypes = new HashSet<>();
   private final Map<ExecutableElement, EnumSet<Reach>> reach = new HashMap<>();
   private final Map<ExecutableElement, Set<Object>> inheritedLocks = new HashMap<>();
   private final Map<Element, Boolean> recorded = new HashMap<>();
@@ -157,18 +154,7 @@ public final class Program {
   public Program(Types types, Elements elements) {
     this.types = types;
     this.elements = elements;
-    this.runnable = erased("java.lang.Runnable");
-    this.callable = erased("java.util.concurrent.Callable");
-  }
-
-  private TypeMirror erased(String name) {
-    TypeElement element = elements.getTypeElement(name);
-    return element == null ? null : types.erasure(element.asType());
-  }
-
-  /** Notes a top-level class of the compilation's sources. */
-  public void addSourceType(TypeElement type) {
-    sourceTypes.add(type);
+    this.knowledge = MapKnowledge.of(types, elements);
   }
 
   /**
@@ -259,22 +245,6 @@ public final class Program {
   }
 
   private final Set<ExecutableElement> factories = new HashSet<>();
-
-  /**
-   * The names of the methods the compilation's sources declare, when the front end knows them
-   * before the first class is walked: a call of any other name is of a library method, which the
-   * walk need not resolve. Null: record every call.
-   */
-  private Set<javax.lang.model.element.Name> declaredNames;
-
-  public void restrictToDeclaredNames(Set<javax.lang.model.element.Name> names) {
-    this.declaredNames = names;
-  }
-
-  /** Whether a method of this name may be declared in the compilation's sources. */
-  public boolean mayDeclare(javax.lang.model.element.Name name) {
-    return declaredNames == null || declaredNames.contains(name);
-  }
 
   // ---- reach ----
 
@@ -512,7 +482,7 @@ public final class Program {
     String name = m.getSimpleName().toString();
     int params = m.getParameters().size();
     return switch (name) {
-      case "readObject", "readExternal" -> params == 1 && !isStatic ? Reach.OBJECT_SET_UP : null;
+      case "readObject" -> params == 1 && !isStatic ? Reach.OBJECT_SET_UP : null;
       case "readResolve", "afterPropertiesSet" ->
           params == 0 && !isStatic ? Reach.OBJECT_SET_UP : null;
       case "setUp" -> params == 0 && !isStatic ? Reach.START_UP : null;
@@ -538,10 +508,10 @@ public final class Program {
     }
     String name = m.getSimpleName().toString();
     int params = m.getParameters().size();
-    if (name.equals("run") && params == 0 && isSubtype(owner.asType(), runnable)) {
+    if (name.equals("run") && params == 0 && knowledge.isRunnable(owner.asType())) {
       return true;
     }
-    if (name.equals("call") && params == 0 && isSubtype(owner.asType(), callable)) {
+    if (name.equals("call") && params == 0 && knowledge.isCallable(owner.asType())) {
       return true;
     }
     if ((name.equals("onEvent") || name.equals("onApplicationEvent")) && params >= 1) {
@@ -562,10 +532,6 @@ public final class Program {
         && !isSetter(m)
         && m.getEnclosingElement() instanceof TypeElement owner
         && hasAnnotation(owner, SINGLETON_ANNOTATIONS);
-  }
-
-  private boolean isSubtype(TypeMirror type, TypeMirror of) {
-    return of != null && types.isSubtype(types.erasure(type), of);
   }
 
   /**
@@ -724,10 +690,5 @@ public final class Program {
   /** The number of methods with recorded calls, for tests and diagnostics. */
   public int calledMethods() {
     return callersByCallee().size();
-  }
-
-  /** Every source type noted so far. */
-  public Collection<TypeElement> sourceTypes() {
-    return sourceTypes;
   }
 }
