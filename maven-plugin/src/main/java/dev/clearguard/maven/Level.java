@@ -1,26 +1,21 @@
 package dev.clearguard.maven;
 
+import dev.clearguard.rules.Rule;
+import dev.clearguard.rules.Rules;
+import dev.clearguard.rules.Severity;
 import java.util.Locale;
-import java.util.Map;
 
 /**
- * How severe a rule's findings are, as SARIF levels. The three rules whose race loses writes, shows
- * an empty map or breaks mutual exclusion on every run are errors; UnsafeMapReassignment, whose
- * stale reads depend on how the field is used elsewhere, is a warning.
+ * A finding's level in the reports and for {@code failOnSeverity}: the {@linkplain
+ * dev.clearguard.rules.Rule#severity() severity its rule declares}, nothing decided here.
  */
 enum Level {
   WARNING,
   ERROR;
 
-  private static final Map<String, Level> BY_RULE =
-      Map.of(
-          "IterateRemoveClear", ERROR,
-          "ClearThenRefill", ERROR,
-          "SyncOnReassignedMap", ERROR,
-          "UnsafeMapReassignment", WARNING);
-
   static Level of(String rule) {
-    return BY_RULE.getOrDefault(rule, WARNING);
+    Rule named = Rules.named(rule);
+    return named != null && named.severity() == Severity.ERROR ? ERROR : WARNING;
   }
 
   /** The SARIF {@code level} value. */

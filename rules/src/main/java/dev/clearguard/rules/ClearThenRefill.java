@@ -46,6 +46,12 @@ public final class ClearThenRefill implements Rule {
   public static final String SUMMARY =
       "Install a map's new contents in one atomic step instead of clearing and refilling it";
 
+  /** Error: every reader between the clear and the refill sees an empty or partial map. */
+  @Override
+  public Severity severity() {
+    return Severity.ERROR;
+  }
+
   @Override
   public String summary() {
     return SUMMARY;

@@ -28,6 +28,15 @@ public final class IterateRemoveClear implements Rule {
   public static final String SUMMARY =
       "Clear a shared concurrent map in one call instead of removing its entries one by one";
 
+  /**
+   * Error: puts made during the loop are lost or survive at random, and readers see a half-emptied
+   * map.
+   */
+  @Override
+  public Severity severity() {
+    return Severity.ERROR;
+  }
+
   @Override
   public String summary() {
     return SUMMARY;

@@ -18,6 +18,12 @@ public interface Rule {
   String summary();
 
   /**
+   * How serious this rule's findings are. Declared here once; reports, levels and the plugins'
+   * gating options all read it (see {@link Severity}).
+   */
+  Severity severity();
+
+  /**
    * Whether this rule could report anything in the class {@code outline} describes. Answering false
    * lets the analysis skip a class that no enabled rule could report in; a rule must answer true
    * whenever {@link #check} might report. The default, true, is always correct.

@@ -22,6 +22,15 @@ public final class SyncOnReassignedMap implements Rule {
   public static final String SUMMARY =
       "Lock on an object that never changes, not on a map field that is reassigned";
 
+  /**
+   * Error: threads that lock on the old map and threads that lock on the new one run the guarded
+   * code at the same time.
+   */
+  @Override
+  public Severity severity() {
+    return Severity.ERROR;
+  }
+
   @Override
   public String summary() {
     return SUMMARY;

@@ -27,6 +27,12 @@ public final class UnsafeMapReassignment implements Rule {
   public static final String SUMMARY =
       "Publish a replaced map safely: reset a final SnapshotMap or write a volatile field";
 
+  /** Warning: whether readers see a stale or half-built map depends on how they read the field. */
+  @Override
+  public Severity severity() {
+    return Severity.WARNING;
+  }
+
   @Override
   public String summary() {
     return SUMMARY;

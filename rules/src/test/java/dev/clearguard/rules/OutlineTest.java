@@ -377,6 +377,11 @@ final class OutlineTest {
   /** A rule that fails whenever it is run, with a fixed answer to {@link #mayReport}. */
   private record Probe(String name, Predicate<Outline> precondition) implements Rule {
     @Override
+    public dev.clearguard.rules.Severity severity() {
+      return dev.clearguard.rules.Severity.WARNING;
+    }
+
+    @Override
     public String summary() {
       return "Probe";
     }
