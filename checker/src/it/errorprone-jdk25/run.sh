@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Proves ClearGuard's Error Prone checks with Error Prone 2.50.0 on JDK 25, through the Maven set-up
-# that docs/guide-errorprone.md documents (this directory's pom.xml and .mvn/jvm.config), compiling a
-# copy of the samples' sources:
-#   1. warnings: the [RuleName] warnings equal samples/expected-findings.txt, file by file, line by line;
+# Proves ClearGuard's Error Prone checks with one Error Prone version on one JDK (default: 2.52.0 on
+# JDK 25), through the Maven set-up that docs/guide-errorprone.md documents (this directory's pom.xml
+# and .mvn/jvm.config), compiling a copy of the samples' sources:
+#   1. suggestions: the [RuleName] notes (the checks' default severity, SUGGESTION, which -Werror
+#      does not count) equal samples/expected-findings.txt, file by file, line by line;
 #   2. -Xep:IterateRemoveClear:ERROR fails the build with exactly those findings as errors;
 #   3. -XepPatchChecks/-XepPatchLocation:IN_PLACE applies the suggested fixes, the patched sources
 #      compile, and only the findings the fixer leaves manual remain (expected-after-patch.txt:
@@ -10,13 +11,16 @@
 #   4. the patched sources equal, byte for byte, the plain plugin's -Xplugin:"ClearGuard patch=..."
 #      applied with git apply: Error Prone's suggested fixes are the fixer's rewrites.
 # It first checks that docs/guide-errorprone.md shows exactly this set-up.
-# Usage: checker/src/it/errorprone-jdk25/run.sh   (JDK 17 as the default java; JDK 25 at
-# $CLEARGUARD_JDK25, default /usr/lib/jvm/temurin-25-jdk-amd64). Takes about a minute and a half.
+# Usage: checker/src/it/errorprone-jdk25/run.sh [ERROR_PRONE_VERSION [JDK_HOME]]
+#   default: 2.52.0 on $CLEARGUARD_JDK25 (default /usr/lib/jvm/temurin-25-jdk-amd64); test.sh also
+#   runs "2.42.0 <JDK 17>", the newest Error Prone that runs on JDK 17. JDK 17 is the default java
+#   (it builds the checker). Takes about a minute and a half per run.
 set -euo pipefail
 
 IT="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$IT/../../../.." && pwd)"
-JDK25="${CLEARGUARD_JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+EP_VERSION="${1:-2.52.0}"
+JDK="${2:-${CLEARGUARD_JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}}"
 RULES='IterateRemoveClear|ClearThenRefill|UnsafeMapReassignment|SyncOnReassignedMap'
 # The samples are not written for Error Prone's own GuardedBy check, whose errors would stop the
 # build before ours are compared (QuotaLedger calls an unannotated helper under its lock).
@@ -32,8 +36,8 @@ diff <(plugin_block "$IT/pom.xml" '/<plugin>/,/<\/plugin>/p') \
   <(plugin_block "$GUIDE" '/^<plugin>/,/^<\/plugin>/p') \
   || { echo "FAILED: the guide's maven-compiler-plugin snippet differs from $IT/pom.xml" >&2; exit 1; }
 
-[ -x "$JDK25/bin/javac" ] || { echo "no JDK 25 at $JDK25 (set CLEARGUARD_JDK25)" >&2; exit 1; }
-"$JDK25/bin/java" -version 2>&1 | head -1
+[ -x "$JDK/bin/javac" ] || { echo "no JDK at $JDK (set CLEARGUARD_JDK25, or pass one)" >&2; exit 1; }
+echo "Error Prone $EP_VERSION on $("$JDK/bin/java" -version 2>&1 | head -1)"
 
 # The checker jar in the local repository, where a user's build finds it (built with JDK 17).
 "$ROOT/mvnw" -B -ntp -q -f "$ROOT/pom.xml" -pl rules,checker -am install -DskipTests
@@ -48,10 +52,10 @@ mkdir -p "$WORK/src/main" "$WORK/plain/src/main"
 cp -r "$ROOT/samples/src/main/java" "$WORK/src/main/"
 cp -r "$ROOT/samples/src/main/java" "$WORK/plain/src/main/"
 
-# Runs the user's build on JDK 25 with extra Error Prone flags; prints Maven's output.
+# Runs the user's build on the chosen JDK with extra Error Prone flags; prints Maven's output.
 build() {
-  JAVA_HOME="$JDK25" "$ROOT/mvnw" -B -ntp -f "$WORK/pom.xml" clean compile \
-    "-Derrorprone.flags=$BASE_FLAGS $1" 2>&1 || true
+  JAVA_HOME="$JDK" "$ROOT/mvnw" -B -ntp -f "$WORK/pom.xml" clean compile \
+    "-Derrorprone.version=$EP_VERSION" "-Derrorprone.flags=$BASE_FLAGS $1" 2>&1 || true
 }
 
 # "path:line:Rule" for each ClearGuard diagnostic of the given Maven level, sorted.
@@ -68,10 +72,10 @@ fail() {
 
 expected="$(grep -v '^\s*$' "$ROOT/samples/expected-findings.txt" | sort -u)"
 
-echo "== 1. warnings equal the golden findings"
+echo "== 1. suggestions (notes) equal the golden findings"
 build "" >"$WORK/warn.log"
 grep -q 'BUILD SUCCESS' "$WORK/warn.log" || fail "the build failed" "$WORK/warn.log"
-diff <(echo "$expected") <(findings "$WORK/warn.log" WARNING) \
+diff <(echo "$expected") <(findings "$WORK/warn.log" INFO) \
   || fail "Error Prone's findings differ from samples/expected-findings.txt (< expected, > actual)"
 
 echo "== 2. -Xep:IterateRemoveClear:ERROR fails the build at those findings"
@@ -86,7 +90,7 @@ grep -q 'BUILD SUCCESS' "$WORK/patch.log" || fail "the patching build failed" "$
 build "" >"$WORK/after.log"
 grep -q 'BUILD SUCCESS' "$WORK/after.log" || fail "the patched sources do not compile" "$WORK/after.log"
 diff <(grep -v '^\s*$' "$IT/expected-after-patch.txt" | sort) \
-  <(findings "$WORK/after.log" WARNING | sed -E 's/:[0-9]+:/:/' | sort) \
+  <(findings "$WORK/after.log" INFO | sed -E 's/:[0-9]+:/:/' | sort) \
   || fail "findings after patching differ from expected-after-patch.txt (< expected, > actual)"
 grep -q 'memo.clear();' "$WORK/src/main/java/dev/clearguard/samples/cache/MemoCache.java" \
   || fail "MemoCache's loop was not replaced by memo.clear()"
@@ -96,7 +100,7 @@ echo "== 4. the patched sources equal the plain plugin's patch= applied to the s
   cd "$WORK/plain"
   git init -q .
   find src/main/java -name '*.java' | sort >sources.txt
-  "$JDK25/bin/javac" --release 17 -proc:none -d classes -processorpath "$WORK/clearguard-checker.jar" \
+  "$JDK/bin/javac" --release 17 -proc:none -d classes -processorpath "$WORK/clearguard-checker.jar" \
     "-Xplugin:ClearGuard patch=$WORK/plain.patch" @sources.txt >"$WORK/plain.log" 2>&1 \
     || fail "the plain plugin's compilation failed" "$WORK/plain.log"
   [ -s "$WORK/plain.patch" ] || fail "the plain plugin wrote an empty patch" "$WORK/plain.log"
@@ -105,4 +109,4 @@ echo "== 4. the patched sources equal the plain plugin's patch= applied to the s
 diff -r "$WORK/plain/src/main/java" "$WORK/src/main/java" \
   || fail "Error Prone's patched sources differ from the plain plugin's patch (< patch=, > Error Prone)"
 
-echo "OK: Error Prone 2.50.0 on JDK 25 reports ClearGuard's findings and applies exactly the fixer's rewrites"
+echo "OK: Error Prone $EP_VERSION on $(basename "$JDK") reports ClearGuard's findings and applies exactly the fixer's rewrites"

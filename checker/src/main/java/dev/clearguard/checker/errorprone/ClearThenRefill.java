@@ -1,7 +1,7 @@
 package dev.clearguard.checker.errorprone;
 
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
-import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+import static com.google.errorprone.BugPattern.SeverityLevel.SUGGESTION;
 
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
@@ -14,7 +14,7 @@ import com.google.errorprone.bugpatterns.BugChecker;
 @AutoService(BugChecker.class)
 @BugPattern(
     summary = dev.clearguard.rules.ClearThenRefill.SUMMARY,
-    severity = WARNING,
+    severity = SUGGESTION,
     linkType = CUSTOM,
     tags = BugPattern.StandardTags.CONCURRENCY,
     link = ErrorProneChecks.DOCS + "ClearThenRefill.md",

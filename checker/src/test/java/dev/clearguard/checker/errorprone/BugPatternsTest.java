@@ -25,4 +25,29 @@ final class BugPatternsTest {
           check.getSimpleName() + "'s tags");
     }
   }
+
+  /**
+   * Error Prone reports a SUGGESTION as a note, which {@code -Werror} does not count: adding the
+   * checks cannot fail a build that passed. Users raise a check with {@code -Xep:Name:WARN} or
+   * {@code :ERROR}; Error Prone has no flag to lower one to a suggestion, so the default must be
+   * the lowest. The rule's own severity is what docs/guide-errorprone.md advises raising to.
+   */
+  @Test
+  void positiveEveryCheckIsASuggestionSoWerrorBuildsKeepPassing() {
+    for (Class<? extends ClearGuardChecker> check :
+        List.of(
+            IterateRemoveClear.class,
+            ClearThenRefill.class,
+            SyncOnReassignedMap.class,
+            UnsafeMapReassignment.class)) {
+      assertEquals(
+          BugPattern.SeverityLevel.SUGGESTION,
+          check.getAnnotation(BugPattern.class).severity(),
+          check.getSimpleName());
+      assertEquals(
+          true,
+          dev.clearguard.rules.Rules.named(check.getSimpleName()) != null,
+          check.getSimpleName() + " adapts a rule of the same name");
+    }
+  }
 }

@@ -245,8 +245,7 @@ final class FixParityTest {
       List<String> findings = new ArrayList<>();
       for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
         String message = d.getMessage(Locale.ROOT);
-        if (d.getKind() != Diagnostic.Kind.NOTE
-            && Stream.of(CHECKS.split(",")).anyMatch(c -> message.startsWith("[" + c + "]"))) {
+        if (Stream.of(CHECKS.split(",")).anyMatch(c -> message.startsWith("[" + c + "]"))) {
           findings.add(d.getSource().getName() + ":" + d.getLineNumber() + ": " + message);
         }
       }

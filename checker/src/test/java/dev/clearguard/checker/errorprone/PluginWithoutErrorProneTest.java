@@ -49,7 +49,7 @@ final class PluginWithoutErrorProneTest {
     List<String> path = pluginPath();
     assertTrue(path.stream().noneMatch(PluginWithoutErrorProneTest::isErrorProne), path::toString);
     String output = javac(path, List.of());
-    assertTrue(output.contains("warning: [IterateRemoveClear]"), output);
+    assertTrue(output.contains("Note: [IterateRemoveClear]"), output);
     assertFalse(output.contains("NoClassDefFoundError"), output);
   }
 
@@ -68,7 +68,7 @@ final class PluginWithoutErrorProneTest {
         errorProne::toString);
     path.addAll(errorProne);
     String output = javac(path, List.of("-J-Xlog:class+load=info"));
-    assertTrue(output.contains("warning: [IterateRemoveClear]"), output);
+    assertTrue(output.contains("Note: [IterateRemoveClear]"), output);
     assertTrue(output.contains("[class,load] dev.clearguard.checker.ClearGuardListener"), output);
     assertEquals(
         "",

@@ -83,10 +83,7 @@ final class SamplesParityTest {
     for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
       String message = d.getMessage(Locale.ROOT);
       int close = message.indexOf(']');
-      if (!message.startsWith("[")
-          || close < 0
-          || !RULES.contains(message.substring(1, close))
-          || d.getKind() == Diagnostic.Kind.NOTE) {
+      if (!message.startsWith("[") || close < 0 || !RULES.contains(message.substring(1, close))) {
         continue;
       }
       // Error Prone appends "\n    (see <link>)"; the finding's own text comes first.
