@@ -67,7 +67,7 @@ final class StressSuiteFindingsTest {
     Set<String> reported = new TreeSet<>();
     for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
       String message = d.getMessage(Locale.ROOT);
-      if (d.getKind() == Diagnostic.Kind.MANDATORY_WARNING && message.startsWith("[")) {
+      if (d.getKind() == Diagnostic.Kind.NOTE && message.startsWith("[")) {
         String file = Path.of(d.getSource().toUri()).getFileName().toString();
         reported.add(file + ": " + message.substring(1, message.indexOf(']')));
       }

@@ -11,6 +11,7 @@ import com.sun.source.util.Trees;
 import dev.clearguard.rules.Analyzer;
 import dev.clearguard.rules.Finding;
 import dev.clearguard.rules.Rule;
+import dev.clearguard.rules.Rules;
 import dev.clearguard.rules.facts.Program;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -173,12 +174,13 @@ public final class ClearGuardListener implements TaskListener {
   }
 
   private void report(CompilationUnitTree unit, List<Finding> confirmed) {
-    Diagnostic.Kind kind =
-        options.severity() == Options.Severity.ERROR
-            ? Diagnostic.Kind.ERROR
-            : Diagnostic.Kind.MANDATORY_WARNING;
     for (Finding finding : confirmed) {
       findings.add(finding);
+      Rule rule = Rules.named(finding.rule());
+      Diagnostic.Kind kind =
+          options
+              .severity()
+              .kind(rule != null ? rule.severity() : dev.clearguard.rules.Severity.WARNING);
       try {
         trees.printMessage(
             kind, "[" + finding.rule() + "] " + finding.message(), finding.path().getLeaf(), unit);

@@ -39,6 +39,9 @@ public final class ClearGuardPlugin implements Plugin {
     if (options.patch() != null) {
       listener.addSink(new PatchWriter(options.patch()));
     }
+    if (options.severity() == Options.Severity.NOTE) {
+      listener.addSink(ConsoleSummary.toStandardError());
+    }
     task.addTaskListener(listener);
   }
 

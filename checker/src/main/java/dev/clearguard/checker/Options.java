@@ -9,12 +9,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import javax.tools.Diagnostic;
 
 /**
  * The plugin's options, parsed once from {@code -Xplugin:"ClearGuard key=value ..."}. A bad option
  * is rejected with a message naming it and listing what is valid.
  *
- * @param severity how findings are reported
+ * @param severity how findings reach javac: notes (the default), warnings, errors, or each at its
+ *     rule's severity
  * @param rules the enabled rules, sorted by name
  * @param json where to write every finding of the compilation as JSON, or null
  * @param patch where to write the unified diff of every fix, or null
@@ -22,21 +24,49 @@ import java.util.Set;
 public record Options(Severity severity, List<Rule> rules, Path json, Path patch) {
   static final List<String> KEYS = List.of("severity", "disable", "only", "json", "patch");
 
-  /** How a finding reaches the user. */
+  /**
+   * How a finding reaches javac ({@code severity=}). No javac diagnostic is both shown under {@code
+   * -nowarn} and left uncounted by {@code -Werror}, so the default is the one that can never fail a
+   * build, and the plugin also lists its notes on standard error when the compilation ends (see
+   * {@link ConsoleSummary}).
+   */
   public enum Severity {
-    /** A warning that {@code -nowarn} and {@code -Xlint:none} cannot hide. */
+    /** A note at the finding's line: {@code -Werror} never counts it; {@code -nowarn} hides it. */
+    NOTE,
+    /**
+     * A mandatory warning: {@code -nowarn} and {@code -Xlint:none} cannot hide it, but {@code
+     * -Werror} counts it.
+     */
     WARNING,
     /** An error: the compilation fails. */
-    ERROR
+    ERROR,
+    /**
+     * Each finding at its rule's {@linkplain dev.clearguard.rules.Rule#severity() severity}: an
+     * error for the rules that declare {@code error}, a mandatory warning for the others.
+     */
+    RULE;
+
+    /** The javac diagnostic kind a finding of a rule of severity {@code declared} gets. */
+    public Diagnostic.Kind kind(dev.clearguard.rules.Severity declared) {
+      return switch (this) {
+        case NOTE -> Diagnostic.Kind.NOTE;
+        case WARNING -> Diagnostic.Kind.MANDATORY_WARNING;
+        case ERROR -> Diagnostic.Kind.ERROR;
+        case RULE ->
+            declared == dev.clearguard.rules.Severity.ERROR
+                ? Diagnostic.Kind.ERROR
+                : Diagnostic.Kind.MANDATORY_WARNING;
+      };
+    }
   }
 
   public static Options defaults() {
-    return new Options(Severity.WARNING, Rules.all(), null, null);
+    return new Options(Severity.NOTE, Rules.all(), null, null);
   }
 
   /** Parses plugin arguments, each {@code key=value}. */
   public static Options parse(String... args) {
-    Severity severity = Severity.WARNING;
+    Severity severity = Severity.NOTE;
     Set<String> only = null;
     Set<String> disabled = new LinkedHashSet<>();
     Path json = null;
@@ -83,7 +113,9 @@ public record Options(Severity severity, List<Rule> rules, Path json, Path patch
       return Severity.valueOf(value.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new InvalidOptionException(
-          "ClearGuard: severity='" + value + "' is not valid; valid values: warning, error");
+          "ClearGuard: severity='"
+              + value
+              + "' is not valid; valid values: note (the default), warning, error, rule");
     }
   }
 

@@ -38,18 +38,65 @@ final class ClearGuardPluginTest {
   void negativeNoPluginNoDiagnostics() {
     Compilation c = Compilation.compile(dir, List.of(), "app/Cache.java", CACHE);
     assertTrue(c.success);
-    assertEquals(List.of(), c.messages(Diagnostic.Kind.MANDATORY_WARNING));
+    assertEquals(List.of(), c.messages(Diagnostic.Kind.NOTE));
   }
 
   @Test
-  void positiveFindingsAreMandatoryWarningsTaggedWithTheRule() {
+  void positiveFindingsAreNotesTaggedWithTheRuleAndListedOnStandardError() {
     Compilation c =
         Compilation.compile(dir, List.of("-Xplugin:ClearGuard"), "app/Cache.java", CACHE);
     assertTrue(c.success, c.output);
-    List<String> warnings = c.messages(Diagnostic.Kind.MANDATORY_WARNING);
-    assertEquals(2, warnings.size(), warnings.toString());
-    assertTrue(warnings.get(0).startsWith("8: [ClearThenRefill] Between `entries.clear()`"));
-    assertTrue(warnings.get(1).startsWith("12: [IterateRemoveClear] Removing the entries"));
+    List<String> notes = c.messages(Diagnostic.Kind.NOTE);
+    assertEquals(2, notes.size(), notes.toString());
+    assertTrue(notes.get(0).startsWith("8: [ClearThenRefill] Between `entries.clear()`"));
+    assertTrue(notes.get(1).startsWith("12: [IterateRemoveClear] Removing the entries"));
+    assertEquals(List.of(), c.messages(Diagnostic.Kind.MANDATORY_WARNING));
+    assertEquals(List.of(), c.messages(Diagnostic.Kind.WARNING));
+    assertTrue(c.stderr.startsWith("ClearGuard: 2 findings, each reported as a note"), c.stderr);
+    assertTrue(c.stderr.contains("  - [ClearThenRefill] "), c.stderr);
+    assertTrue(
+        c.stderr.contains("app/Cache.java:8 (severity: error)" + System.lineSeparator()), c.stderr);
+    assertTrue(c.stderr.contains("  - [IterateRemoveClear] "), c.stderr);
+  }
+
+  @Test
+  void positiveWerrorBuildStillPassesAndNowarnStillShowsTheList() {
+    Compilation werror =
+        Compilation.compile(
+            dir.resolve("a"), List.of("-Werror", "-Xplugin:ClearGuard"), "app/Cache.java", CACHE);
+    assertTrue(werror.success, werror.output + werror.diagnostics);
+    assertEquals(2, werror.messages(Diagnostic.Kind.NOTE).size());
+
+    Compilation hidden =
+        Compilation.compile(
+            dir.resolve("b"),
+            List.of("-Werror", "-nowarn", "-Xlint:none", "-Xplugin:ClearGuard"),
+            "app/Cache.java",
+            CACHE);
+    assertTrue(hidden.success, hidden.output + hidden.diagnostics);
+    assertEquals(List.of(), hidden.messages(Diagnostic.Kind.NOTE), "-nowarn hides notes");
+    assertTrue(hidden.stderr.contains("Cache.java:8 (severity: error)"), hidden.stderr);
+    assertTrue(hidden.stderr.contains("Cache.java:12 (severity: error)"), hidden.stderr);
+  }
+
+  @Test
+  void negativeNoListWhenThereAreNoFindingsOrTheyAreWarnings() {
+    Compilation clean =
+        Compilation.compile(
+            dir.resolve("a"),
+            List.of("-Xplugin:ClearGuard"),
+            "app/Quiet.java",
+            "package app; class Quiet { int x; }");
+    assertTrue(clean.success);
+    assertEquals("", clean.stderr);
+    Compilation warnings =
+        Compilation.compile(
+            dir.resolve("b"),
+            List.of("-Xplugin:ClearGuard severity=warning"),
+            "app/Cache.java",
+            CACHE);
+    assertEquals(2, warnings.messages(Diagnostic.Kind.MANDATORY_WARNING).size());
+    assertEquals("", warnings.stderr, "mandatory warnings need no list: -nowarn cannot hide them");
   }
 
   /**
@@ -89,7 +136,7 @@ final class ClearGuardPluginTest {
             }
             """);
     assertTrue(c.success, c.output);
-    assertEquals(List.of(), c.messages(Diagnostic.Kind.MANDATORY_WARNING));
+    assertEquals(List.of(), c.messages(Diagnostic.Kind.NOTE));
   }
 
   @Test
@@ -110,16 +157,20 @@ final class ClearGuardPluginTest {
             }
             """);
     assertTrue(c.success, c.output);
-    List<String> warnings = c.messages(Diagnostic.Kind.MANDATORY_WARNING);
+    List<String> warnings = c.messages(Diagnostic.Kind.NOTE);
     assertEquals(1, warnings.size(), warnings.toString());
     assertTrue(warnings.get(0).startsWith("9: [UnsafeMapReassignment]"), warnings.toString());
   }
 
   @Test
-  void positiveNowarnAndXlintNoneDoNotHideFindings() {
+  void positiveSeverityWarningIsMandatorySoNowarnAndXlintNoneDoNotHideIt() {
     Compilation c =
         Compilation.compile(
-            dir, List.of("-nowarn", "-Xlint:none", "-Xplugin:ClearGuard"), "app/Cache.java", CACHE);
+            dir,
+            List.of("-nowarn", "-Xlint:none", "-Xplugin:ClearGuard severity=warning"),
+            "app/Cache.java",
+            CACHE);
+    assertTrue(c.success);
     assertEquals(2, c.messages(Diagnostic.Kind.MANDATORY_WARNING).size());
   }
 
@@ -132,6 +183,39 @@ final class ClearGuardPluginTest {
     assertEquals(2, c.messages(Diagnostic.Kind.ERROR).size());
   }
 
+  /** The rule's own severity: ClearThenRefill and IterateRemoveClear are errors. */
+  private static final String RELOADER =
+      """
+      package app;
+      import java.util.HashMap;
+      import java.util.Map;
+      import java.util.concurrent.ConcurrentHashMap;
+      public class Reloader implements Runnable {
+        private final Map<String, String> entries = new ConcurrentHashMap<>();
+        private Map<String, String> view = new HashMap<>();
+        public String get(String k) { return view.get(k) + entries.get(k); }
+        public void run() {
+          view = new HashMap<>(entries);
+          entries.clear();
+          entries.putAll(view);
+        }
+      }
+      """;
+
+  @Test
+  void positiveSeverityRuleReportsEachFindingAtItsRulesSeverity() {
+    Compilation c =
+        Compilation.compile(
+            dir, List.of("-Xplugin:ClearGuard severity=rule"), "app/Reloader.java", RELOADER);
+    assertFalse(c.success);
+    List<String> errors = c.messages(Diagnostic.Kind.ERROR);
+    assertEquals(1, errors.size(), c.diagnostics.toString());
+    assertTrue(errors.get(0).startsWith("11: [ClearThenRefill]"), errors.toString());
+    List<String> warnings = c.messages(Diagnostic.Kind.MANDATORY_WARNING);
+    assertEquals(1, warnings.size(), c.diagnostics.toString());
+    assertTrue(warnings.get(0).startsWith("10: [UnsafeMapReassignment]"), warnings.toString());
+  }
+
   @Test
   void positiveOnlyAndDisableSelectRules() {
     Compilation only =
@@ -142,7 +226,7 @@ final class ClearGuardPluginTest {
             CACHE);
     assertEquals(
         List.of("12"),
-        only.messages(Diagnostic.Kind.MANDATORY_WARNING).stream()
+        only.messages(Diagnostic.Kind.NOTE).stream()
             .map(m -> m.substring(0, m.indexOf(':')))
             .toList());
     Compilation disabled =
@@ -151,7 +235,7 @@ final class ClearGuardPluginTest {
             List.of("-Xplugin:ClearGuard disable=IterateRemoveClear,ClearThenRefill"),
             "app/Cache.java",
             CACHE);
-    assertEquals(List.of(), disabled.messages(Diagnostic.Kind.MANDATORY_WARNING));
+    assertEquals(List.of(), disabled.messages(Diagnostic.Kind.NOTE));
   }
 
   @Test
@@ -165,7 +249,7 @@ final class ClearGuardPluginTest {
     assertTrue(
         errors.get(0).contains("unknown rule 'IterateRemove'; valid rules: ClearThenRefill,"),
         errors.get(0));
-    assertEquals(List.of(), c.messages(Diagnostic.Kind.MANDATORY_WARNING));
+    assertEquals(List.of(), c.messages(Diagnostic.Kind.NOTE));
   }
 
   @Test
@@ -174,7 +258,7 @@ final class ClearGuardPluginTest {
     Compilation c =
         Compilation.compile(dir, List.of("-Xplugin:ClearGuard"), "app/Cache.java", broken);
     assertFalse(c.success);
-    assertEquals(List.of(), c.messages(Diagnostic.Kind.MANDATORY_WARNING));
+    assertEquals(List.of(), c.messages(Diagnostic.Kind.NOTE));
     assertEquals(1, c.messages(Diagnostic.Kind.ERROR).size());
   }
 

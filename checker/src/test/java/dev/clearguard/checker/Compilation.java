@@ -21,11 +21,18 @@ final class Compilation {
   final List<Diagnostic<? extends JavaFileObject>> diagnostics;
   final String output;
 
+  /** What the plugin printed on standard error during the compilation. */
+  final String stderr;
+
   private Compilation(
-      boolean success, List<Diagnostic<? extends JavaFileObject>> diagnostics, String output) {
+      boolean success,
+      List<Diagnostic<? extends JavaFileObject>> diagnostics,
+      String output,
+      String stderr) {
     this.success = success;
     this.diagnostics = diagnostics;
     this.output = output;
+    this.stderr = stderr;
   }
 
   /** Writes {@code sources} (path, text, path, text, ...) below {@code dir} and compiles them. */
@@ -47,11 +54,23 @@ final class Compilation {
         args.addAll(
             List.of(
                 "-processorpath", System.getProperty("java.class.path"), "-d", classes.toString()));
-        boolean ok =
-            compiler
-                .getTask(out, fm, collector, args, null, fm.getJavaFileObjectsFromPaths(files))
-                .call();
-        return new Compilation(ok, collector.getDiagnostics(), out.toString());
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.err;
+        boolean ok;
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+          ok =
+              compiler
+                  .getTask(out, fm, collector, args, null, fm.getJavaFileObjectsFromPaths(files))
+                  .call();
+        } finally {
+          System.setErr(original);
+        }
+        return new Compilation(
+            ok,
+            collector.getDiagnostics(),
+            out.toString(),
+            err.toString(java.nio.charset.StandardCharsets.UTF_8));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 final class OptionsTest {
 
   @Test
-  void positiveDefaultsEnableEveryRuleAsWarnings() {
+  void positiveDefaultsEnableEveryRuleAsNotes() {
     Options options = Options.parse();
-    assertEquals(Options.Severity.WARNING, options.severity());
+    assertEquals(Options.Severity.NOTE, options.severity());
     assertEquals(
         List.of(
             "ClearThenRefill",
@@ -42,6 +42,22 @@ final class OptionsTest {
   }
 
   @Test
+  void positiveEachSeverityPicksItsDiagnosticKind() {
+    var error = dev.clearguard.rules.Severity.ERROR;
+    var warning = dev.clearguard.rules.Severity.WARNING;
+    assertEquals(javax.tools.Diagnostic.Kind.NOTE, Options.parse().severity().kind(error));
+    assertEquals(
+        javax.tools.Diagnostic.Kind.MANDATORY_WARNING,
+        Options.parse("severity=warning").severity().kind(error));
+    assertEquals(
+        javax.tools.Diagnostic.Kind.ERROR,
+        Options.parse("severity=error").severity().kind(warning));
+    Options.Severity rule = Options.parse("severity=Rule").severity();
+    assertEquals(javax.tools.Diagnostic.Kind.ERROR, rule.kind(error));
+    assertEquals(javax.tools.Diagnostic.Kind.MANDATORY_WARNING, rule.kind(warning));
+  }
+
+  @Test
   void negativeUnknownKeyNamesItAndTheValidOnes() {
     var e =
         assertThrows(Options.InvalidOptionException.class, () -> Options.parse("sevrity=error"));
@@ -55,7 +71,7 @@ final class OptionsTest {
     assertTrue(
         assertThrows(Options.InvalidOptionException.class, () -> Options.parse("severity=info"))
             .getMessage()
-            .endsWith("valid values: warning, error"));
+            .endsWith("valid values: note (the default), warning, error, rule"));
     assertTrue(
         assertThrows(Options.InvalidOptionException.class, () -> Options.parse("disable=Nope"))
             .getMessage()

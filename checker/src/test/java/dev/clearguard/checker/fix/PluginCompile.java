@@ -55,7 +55,10 @@ final class PluginCompile {
                 .call();
         List<String> warnings =
             collector.getDiagnostics().stream()
-                .filter(d -> d.getKind() == Diagnostic.Kind.MANDATORY_WARNING)
+                .filter(
+                    d ->
+                        d.getKind() == Diagnostic.Kind.NOTE
+                            && d.getMessage(Locale.ROOT).startsWith("["))
                 .map(
                     d ->
                         d.getSource().getName()
