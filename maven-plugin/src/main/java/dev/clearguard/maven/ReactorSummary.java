@@ -13,42 +13,65 @@ import org.eclipse.aether.RepositorySystemSession;
  * Adds up one goal's results over the reactor, so that the run of the last module can print the
  * reactor's summary line. Modules may build in parallel ({@code -T}), so a module registers its
  * result under a lock and the registration that completes the expected count prints the line; which
- * module that is does not matter. One instance lives in the session's data per goal.
+ * module that is does not matter.
+ *
+ * <p>The running totals live in the session's data as JDK types only (a {@code long[]} and a list
+ * of strings, locked on the array), never as an instance of this class: a module with build
+ * extensions ({@code <extensions>true</extensions>}) gets its own class realm and so its own copy
+ * of this plugin's classes, whose instances the other modules' copy could not read.
  */
 final class ReactorSummary {
-  private static final String KEY = ReactorSummary.class.getName() + ":";
+  private static final String KEY = "dev.clearguard.maven.reactor-summary:";
 
-  private final int expected;
-  private final List<String> failing = new ArrayList<>();
-  private int modules;
-  private int findings;
-  private int baselined;
-  private int files;
+  // Indexes into the shared totals.
+  private static final int EXPECTED = 0;
+  private static final int MODULES = 1;
+  private static final int FINDINGS = 2;
+  private static final int BASELINED = 3;
+  private static final int FILES = 4;
 
-  private ReactorSummary(int expected) {
-    this.expected = expected;
+  /** The shared totals; every read and write holds its monitor. */
+  private final long[] totals;
+
+  /** The names of the modules that fail, guarded by {@link #totals}' monitor. */
+  private final List<String> failing;
+
+  private ReactorSummary(long[] totals, List<String> failing) {
+    this.totals = totals;
+    this.failing = failing;
   }
 
-  /** The session's summary for this goal, or null when it cannot be shared (then: no line). */
+  /** The session's summary for this goal, or null when the session keeps no data. */
   static ReactorSummary of(MavenSession session, MojoExecution execution) {
     RepositorySystemSession repoSession = session.getRepositorySession();
     if (repoSession == null || execution == null) {
       return null;
     }
-    org.eclipse.aether.SessionData data = repoSession.getData();
-    String key = KEY + execution.getGoal();
+    return of(repoSession.getData(), execution.getGoal(), () -> expectedRuns(session, execution));
+  }
+
+  /** The summary kept in {@code data} for {@code goal}, created with the expected module count. */
+  static ReactorSummary of(
+      org.eclipse.aether.SessionData data, String goal, java.util.function.IntSupplier expected) {
+    String key = KEY + goal;
     for (int attempt = 0; attempt < 100; attempt++) {
       Object existing = data.get(key);
-      if (existing instanceof ReactorSummary summary) {
-        return summary;
+      if (existing instanceof Object[] shared
+          && shared.length == 2
+          && shared[0] instanceof long[] totals
+          && totals.length == 5
+          && shared[1] instanceof List<?> names) {
+        @SuppressWarnings("unchecked") // only this class (in any realm) stores under the key
+        List<String> failing = (List<String>) names;
+        return new ReactorSummary(totals, failing);
       }
       if (existing != null) {
-        // Another class realm's instance (plugin dependencies differ per module): do without.
-        return null;
+        return null; // not ours: another version of the plugin in the same build
       }
-      ReactorSummary created = new ReactorSummary(expectedRuns(session, execution));
-      if (data.set(key, null, created)) {
-        return created;
+      long[] totals = new long[5];
+      totals[EXPECTED] = expected.getAsInt();
+      if (data.set(key, null, new Object[] {totals, new ArrayList<String>()})) {
+        continue; // read it back like any other module would
       }
     }
     return null;
@@ -92,26 +115,32 @@ final class ReactorSummary {
    * Records one module's result; returns the reactor line when this was the last expected module of
    * a multi-module build, else null.
    */
-  synchronized String register(
+  String register(
       String module, int moduleFindings, int moduleBaselined, int moduleFiles, boolean fails) {
-    modules++;
-    findings += moduleFindings;
-    baselined += moduleBaselined;
-    files += moduleFiles;
-    if (fails) {
-      failing.add(module);
+    synchronized (totals) {
+      totals[MODULES]++;
+      totals[FINDINGS] += moduleFindings;
+      totals[BASELINED] += moduleBaselined;
+      totals[FILES] += moduleFiles;
+      if (fails) {
+        failing.add(module);
+      }
+      long modules = totals[MODULES];
+      long expected = totals[EXPECTED];
+      if (modules != expected || expected < 2) {
+        return null;
+      }
+      long findings = totals[FINDINGS];
+      StringBuilder line = new StringBuilder("ClearGuard reactor: ");
+      line.append(findings).append(findings == 1 ? " finding" : " findings");
+      if (totals[BASELINED] > 0) {
+        line.append(" (+").append(totals[BASELINED]).append(" baselined)");
+      }
+      line.append(" in ").append(modules).append(" modules, ").append(totals[FILES]);
+      line.append(" files");
+      line.append(
+          failing.isEmpty() ? "; no module fails" : "; failing: " + String.join(", ", failing));
+      return line.toString();
     }
-    if (modules != expected || expected < 2) {
-      return null;
-    }
-    StringBuilder line = new StringBuilder("ClearGuard reactor: ");
-    line.append(findings).append(findings == 1 ? " finding" : " findings");
-    if (baselined > 0) {
-      line.append(" (+").append(baselined).append(" baselined)");
-    }
-    line.append(" in ").append(modules).append(" modules, ").append(files).append(" files");
-    line.append(
-        failing.isEmpty() ? "; no module fails" : "; failing: " + String.join(", ", failing));
-    return line.toString();
   }
 }
