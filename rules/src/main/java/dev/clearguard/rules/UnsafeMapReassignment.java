@@ -63,6 +63,11 @@ public final class UnsafeMapReassignment implements Rule {
           // other.f = ... writes an object this code may have just built: not a publication.
           continue;
         }
+        if (assignsNull(access)) {
+          // f = null publishes no map: nothing half-built can be seen, and a reader that still
+          // holds the old map holds a complete one. It resets a lazily built map or drops one.
+          continue;
+        }
         report(facts, field, access, sink);
       }
     }
@@ -80,6 +85,11 @@ public final class UnsafeMapReassignment implements Rule {
     return program ->
         program.runsShared(access.site(), field, true, true)
             && !program.underOneLock(Guards.live(program, uses, field, false), false);
+  }
+
+  private static boolean assignsNull(Access access) {
+    return access.site().path().getParentPath().getLeaf() instanceof AssignmentTree assignment
+        && MapKnowledge.skipParens(assignment.getExpression()).getKind() == Tree.Kind.NULL_LITERAL;
   }
 
   private void report(ClassFacts facts, FieldFacts field, Access access, Consumer<Finding> sink) {

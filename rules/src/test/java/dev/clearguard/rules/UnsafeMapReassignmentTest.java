@@ -819,13 +819,45 @@ final class UnsafeMapReassignmentTest {
                 // BUG: Diagnostic contains: Make `m` volatile and publish a complete new map
                 m = new ConcurrentSkipListMap<>(Comparator.reverseOrder());
               }
-              void drop() {
+              void refresh(Map<String, Integer> fresh) {
+                // A SnapshotMap cannot stand for the null drop() writes.
                 // BUG: Diagnostic contains: Make `gone` volatile and publish a complete new map
-                gone = null;
+                gone = new HashMap<>(fresh);
+              }
+              void drop() {
+                gone = null; // publishes no map, half-built or stale: not reported
               }
             }
             """)
         .expectMarkedFindings();
+  }
+
+  @Test
+  void negativeResettingToNullPublishesNoMap() {
+    RuleTester.create()
+        .addSource(
+            "t/Message.java",
+            """
+            package t;
+            import java.util.*;
+            class Message {
+              private volatile byte[] marshalled; // shows its instances are shared
+              private Map<String, Object> properties;
+              public Object property(String name) {
+                Map<String, Object> p = properties;
+                return p == null ? decode(marshalled).get(name) : p.get(name);
+              }
+              public void clearUnmarshalledState() {
+                properties = null;
+              }
+              public void clearProperties() {
+                marshalled = null;
+                properties = (null);
+              }
+              private static Map<String, Object> decode(byte[] bytes) { return new HashMap<>(); }
+            }
+            """)
+        .expectNoFindings();
   }
 
   @Test
