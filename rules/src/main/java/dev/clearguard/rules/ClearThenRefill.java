@@ -76,11 +76,17 @@ public final class ClearThenRefill implements Rule {
         continue;
       }
       TreePath statementPath = event.site().path().getParentPath();
-      if (!(statementPath.getLeaf() instanceof ExpressionStatementTree statement)
-          || !(statementPath.getParentPath().getLeaf() instanceof BlockTree block)) {
+      if (!(statementPath.getLeaf() instanceof ExpressionStatementTree statement)) {
         continue;
       }
-      TreePath blockPath = statementPath.getParentPath();
+      // The clear() is a statement of a block, or the whole body of an if or else branch
+      // (`if (full) m.clear();`), which reads as the same code with braces.
+      Tree holder = statementPath.getParentPath().getLeaf();
+      BlockTree block = holder instanceof BlockTree b ? b : null;
+      if (block == null && !(holder instanceof IfTree)) {
+        continue;
+      }
+      TreePath blockPath = block != null ? statementPath.getParentPath() : null;
       MapTarget map = facts.mapTarget(MapKnowledge.receiver(call), event.site().path());
       if (!Guards.racy(facts, map, event.site())) {
         continue;
@@ -88,7 +94,10 @@ public final class ClearThenRefill implements Rule {
       if (map.owner() == null) {
         continue; // `holders.get(i).m.clear()` or a reassigned alias: which object's map is unknown
       }
-      List<StatementTree> refill = refill(facts, block, statement, blockPath, map);
+      List<StatementTree> refill =
+          block != null
+              ? refill(facts, block, statement, blockPath, map)
+              : refillAfter(facts, statementPath, map);
       if (refill.isEmpty()) {
         continue;
       }
@@ -105,15 +114,16 @@ public final class ClearThenRefill implements Rule {
       // shapes it can rewrite whole: statements next to the clear() that put into the map
       // themselves; a refill through a helper or in a nested block is left to the author.
       List<StatementTree> rewritable =
-          refill.stream()
-                  .allMatch(
-                      r ->
-                          r.getKind() != Tree.Kind.TRY
-                              && r.getKind() != Tree.Kind.IF
-                              && r.getKind() != Tree.Kind.BLOCK
-                              && r.getKind() != Tree.Kind.SYNCHRONIZED
-                              && block.getStatements().contains(r)
-                              && refills(facts, r, new TreePath(blockPath, r), map, false))
+          block != null
+                  && refill.stream()
+                      .allMatch(
+                          r ->
+                              r.getKind() != Tree.Kind.TRY
+                                  && r.getKind() != Tree.Kind.IF
+                                  && r.getKind() != Tree.Kind.BLOCK
+                                  && r.getKind() != Tree.Kind.SYNCHRONIZED
+                                  && block.getStatements().contains(r)
+                                  && refills(facts, r, new TreePath(blockPath, r), map, false))
               ? refill
               : List.of();
       FixPlan plan = Fixes.plan(facts, Shape.CLEAR_THEN_REFILL, map, statement, rewritable, recipe);
@@ -144,7 +154,17 @@ public final class ClearThenRefill implements Rule {
   private static List<StatementTree> refill(
       ClassFacts facts, BlockTree block, StatementTree clear, TreePath blockPath, MapTarget map) {
     List<StatementTree> found = refillIn(facts, block, clear, blockPath, map, true);
-    TreePath statementPath = blockPath;
+    return found.isEmpty() ? refillAfter(facts, blockPath, map) : found;
+  }
+
+  /**
+   * The refill after the statement that holds {@code statementPath} (a block, or the clear() itself
+   * as an if's branch), climbing out of enclosing {@code try} blocks, {@code if}s, {@code
+   * synchronized} blocks and labels.
+   */
+  private static List<StatementTree> refillAfter(
+      ClassFacts facts, TreePath statementPath, MapTarget map) {
+    List<StatementTree> found = List.of();
     for (int depth = 0; found.isEmpty() && depth < 4; depth++) {
       // Up one level: the statement holding this block, and the block holding that statement.
       Tree holder = statementPath.getParentPath().getLeaf();

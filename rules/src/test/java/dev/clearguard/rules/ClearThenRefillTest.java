@@ -31,7 +31,8 @@ final class ClearThenRefillTest {
   }
 
   @Test
-  void negativeConditionalClearOutsideABlock() {
+  void positiveConditionalClearWithoutBracesReadsAsWithBraces() {
+    // When `full` holds, readers see the empty map until putAll: the same race as the braced form.
     RuleTester.create()
         .addSource(
             "t/Shapes.java",
@@ -42,8 +43,40 @@ final class ClearThenRefillTest {
             class Shapes {
               private final Map<String, String> m = new ConcurrentHashMap<>();
               void reload(Map<String, String> src, boolean full) {
+                // BUG: Diagnostic contains: ClearThenRefill
                 if (full) m.clear();
                 m.putAll(src);
+              }
+              void braced(Map<String, String> src, boolean full) {
+                if (full) {
+                  // BUG: Diagnostic contains: ClearThenRefill
+                  m.clear();
+                }
+                m.putAll(src);
+              }
+            }
+            """)
+        .expectMarkedFindings();
+  }
+
+  @Test
+  void negativeConditionalClearWithoutBracesThenOnePutOrARefillInTheOtherBranch() {
+    RuleTester.create()
+        .addSource(
+            "t/Shapes.java",
+            """
+            package t;
+            import java.util.*;
+            import java.util.concurrent.ConcurrentHashMap;
+            class Shapes {
+              private final Map<String, String> m = new ConcurrentHashMap<>();
+              void remember(String k, String v) {
+                if (m.size() > 1_000) m.clear(); // a size-bounded memo: one put is no refill
+                m.put(k, v);
+              }
+              void reload(Map<String, String> src, boolean reset) {
+                if (reset) m.clear();
+                else m.putAll(src);
               }
             }
             """)
