@@ -10,6 +10,7 @@ import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
@@ -241,7 +242,7 @@ public final class Outline {
             name = member.getIdentifier();
             call(name, member);
             if (program != null) {
-              edge(member, freshReceiver(member.getExpression()));
+              edge(member, freshReceiver(member.getExpression()), isThis(member.getExpression()));
             }
             scan(member.getExpression(), null);
           } else {
@@ -249,7 +250,7 @@ public final class Outline {
               name = identifier.getName();
               call(name, identifier);
               if (program != null) {
-                edge(identifier, null);
+                edge(identifier, null, true);
               }
             }
             scan(select, null);
@@ -268,7 +269,7 @@ public final class Outline {
           if (program != null) {
             boolean saved = detached;
             detached = true; // a reference to a method can be called from anywhere, any time
-            edge(reference, null);
+            edge(reference, null, false);
             detached = saved;
           }
           scan(reference.getQualifierExpression(), null);
@@ -487,6 +488,9 @@ public final class Outline {
     private void visitMethodInContext(MethodTree tree) {
       Element element = trees.getElement(new TreePath(unitPath, tree));
       method = element instanceof ExecutableElement executable ? executable : null;
+      if (method != null) {
+        program.addDeclared(method);
+      }
       fresh = null;
       Set<Modifier> flags = tree.getModifiers().getFlags();
       if (flags.contains(Modifier.SYNCHRONIZED) && type instanceof TypeElement owner) {
@@ -542,7 +546,7 @@ public final class Outline {
         lambdaDepth--;
       } else if (argument instanceof MemberReferenceTree reference) {
         call(reference.getName(), reference);
-        edge(reference, null);
+        edge(reference, null, false);
         scan(reference.getQualifierExpression(), null);
       } else {
         scan(argument, null);
@@ -553,7 +557,17 @@ public final class Outline {
      * Records the call that {@code methodName} (the call's name, or a reference) resolves to;
      * {@code receiver} is the fresh object it is called on, or null.
      */
-    private void edge(Tree methodName, Fresh receiver) {
+    private static boolean isThis(ExpressionTree receiver) {
+      return receiver instanceof IdentifierTree id
+          && (id.getName().contentEquals("this") || id.getName().contentEquals("super"));
+    }
+
+    /**
+     * Records the call that {@code methodName} resolves to; {@code onThis}: it is called on the
+     * object running the caller (unqualified, or on {@code this}), so an override in the caller's
+     * own subclass runs.
+     */
+    private void edge(Tree methodName, Fresh receiver, boolean onThis) {
       if (!(trees.getElement(new TreePath(unitPath, methodName))
           instanceof ExecutableElement callee)) {
         return;
@@ -581,7 +595,8 @@ public final class Outline {
               : null,
           kind,
           locks,
-          factory);
+          factory,
+          onThis);
     }
 
     /**

@@ -910,4 +910,103 @@ final class RealCodeCausesTest {
             """)
         .expectNoFindings();
   }
+
+  // ---- the call graph: dispatch through a supertype many classes implement ----
+
+  /** {@code count} more classes implementing {@code t.Service}, each with an empty start(). */
+  private static RuleTester withServices(RuleTester tester, int count) {
+    for (int i = 0; i < count; i++) {
+      tester.addSource(
+          "t/Other" + i + ".java",
+          "package t; public class Other" + i + " implements Service { public void start() {} }");
+    }
+    return tester;
+  }
+
+  private static final String SERVICE = "package t; public interface Service { void start(); }";
+
+  private static final String RESTARTER =
+      """
+      package t;
+      import java.util.*;
+      public class Restarter implements Runnable {
+        private final List<Service> services = new ArrayList<>();
+        public void run() { for (Service s : services) s.start(); }
+      }
+      """;
+
+  private static final String ROUTES =
+      """
+      package t;
+      import java.util.*;
+      public class Routes implements Service {
+        private volatile boolean running;
+        private Map<String, String> table = new HashMap<>();
+        public String route(String k) { return table.get(k); }
+        public void start() {
+          // BUG: Diagnostic contains: UnsafeMapReassignment
+          table = new HashMap<>();
+          running = true;
+        }
+      }
+      """;
+
+  @Test
+  void negativeAnImplementationReachedOnlyThroughAnInterfaceManyClassesImplement() {
+    // s.start() on a Service could run any of ten classes' start(): it says nothing about when
+    // this one runs, so Routes.start() counts as a framework's callback nothing here calls.
+    withServices(RuleTester.create(), 9)
+        .addSource("t/Service.java", SERVICE)
+        .addSource("t/Restarter.java", RESTARTER)
+        .addSource("t/Routes.java", ROUTES.replace("// BUG: Diagnostic contains", "// was"))
+        .expectNoFindings();
+  }
+
+  @Test
+  void positiveTheSameCallWhenFewClassesImplementTheInterface() {
+    withServices(RuleTester.create(), 2)
+        .addSource("t/Service.java", SERVICE)
+        .addSource("t/Restarter.java", RESTARTER)
+        .addSource("t/Routes.java", ROUTES)
+        .expectMarkedFindings();
+  }
+
+  @Test
+  void positiveATemplateMethodCalledOnThisRunsWhateverManyOverrideIt() {
+    // Base.run() calls reload() on its own object: the override of the running instance's class
+    // runs, however many subclasses override it.
+    RuleTester tester = RuleTester.create();
+    for (int i = 0; i < 9; i++) {
+      tester.addSource(
+          "t/Job" + i + ".java",
+          "package t; public class Job" + i + " extends Base { protected void reload() {} }");
+    }
+    tester
+        .addSource(
+            "t/Base.java",
+            """
+            package t;
+            public abstract class Base implements Runnable {
+              protected abstract void reload();
+              public void run() { reload(); }
+            }
+            """)
+        .addSource(
+            "t/Refresh.java",
+            """
+            package t;
+            import java.util.*;
+            public class Refresh extends Base {
+              private volatile boolean done;
+              private Map<String, String> rows = new HashMap<>();
+              public String row(String k) { return rows.get(k); }
+              protected void reload() {
+                // BUG: Diagnostic contains: UnsafeMapReassignment
+                rows = new HashMap<>();
+                done = true;
+              }
+            }
+            """)
+        .expectMarkedFindings();
+  }
 }
