@@ -10,6 +10,7 @@ import java.lang.invoke.VarHandle;
 import java.util.AbstractCollection;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
@@ -98,25 +99,51 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
    * writes after drain() handed it out would be lost, and the "unmodifiable" result would change
    * under its owner. RCU and epoch-based reclamation (Fraser, "Practical lock-freedom", 2004)
    * solve the mirror problem, knowing when nobody still uses an old version, with per-thread or
-   * per-CPU counters the updater waits on. Here only writers count: each generation has an
-   * in-flight gate; a writer increments it, re-reads `sealed`, writes, decrements. Retiring a
-   * generation sets `sealed` and waits for the gate to read zero. Increment-then-check against
-   * set-then-read is Dekker's pattern: all four accesses are volatile, hence sequentially
-   * consistent under the JMM, so either the writer sees `sealed` (and retries on the new
-   * generation, already installed) or the retiring thread sees the writer's count (and waits
-   * for its write). It is the ingress/egress read indicator of Left-Right (Ramalhete and
+   * per-CPU announcements the updater waits on. Here only writers announce: a writer publishes
+   * "I am writing generation g", re-reads `sealed`, writes, and withdraws. Retiring a generation
+   * sets `sealed` and waits until no announcement names it. Publish-then-check against
+   * set-then-read is Dekker's pattern: the publication and both flag accesses are volatile, hence
+   * sequentially consistent under the JMM, so either the writer sees `sealed` (and retries on
+   * the new generation, already installed) or the retiring thread sees the announcement (and
+   * waits for the write). It is the ingress/egress read indicator of Left-Right (Ramalhete and
    * Correia, 2013) turned round to count writers, so reads stay one volatile load plus a
    * ConcurrentHashMap read, and new writers never wait for a retirement.
    *
-   * Why striped. One counter written by every write would make writes to different keys fight
-   * for one cache line, which is exactly what ConcurrentHashMap's per-bin locks avoid. As in
-   * LongAdder/Striped64 and Caffeine's striped read buffers, the count is split into cells
-   * padded 128 bytes apart (a cache line plus the adjacent line the prefetcher pulls in) and a
-   * thread picks its cell from its id by Fibonacci hashing (Knuth, TAOCP vol. 3, 6.4), so it
-   * keeps hitting the same line. The retiring thread needs no consistent sum: it waits for each
-   * cell to read zero in turn, which is sound because a writer that saw `sealed` false
-   * incremented its cell before the seal and decrements only after its write. The write path
-   * allocates nothing: the slot is an int and the cells belong to the generation.
+   * What a write must pay, and why it is one fence. Dekker's pattern needs a StoreLoad barrier
+   * between the writer's publication and its check: without it (x86 TSO already allows it) the
+   * publication can sit in the store buffer while the check reads "not sealed", the retiring
+   * thread then reads no announcement and hands the generation out, and the write lands in it
+   * afterwards. The barrier cannot be borrowed from ConcurrentHashMap's own bin lock or CAS: they
+   * come inside put(), and the check must come before the write (once written, a late write
+   * cannot be taken back: drain()'s caller may already have read it). Nor can the retiring
+   * thread find writers by their writes, which are spread over the table, without O(n) work. The
+   * designs that avoid the writer's barrier do so with an asymmetric one: liburcu's memb flavour
+   * (membarrier(2)), HotSpot's biased locking (revocation at a safepoint); Java code has neither.
+   * HdrHistogram's WriterReaderPhaser pays two atomic increments per write (enter and leave),
+   * which is what a striped in-flight counter paid here until issue #14. Scala's TrieMap
+   * generations make snapshots O(1) by copying paths on the next write after one, and JCTools'
+   * NonBlockingHashMap swaps tables by marking every slot during a copy; both move the cost to
+   * the writes or to O(n) work, and both allocate on writes, which ConcurrentHashMap overwrites do
+   * not. So the floor is one full fence per write, and this design pays exactly that: the
+   * announcement is a compare-and-set of the thread's slot (on x86 one locked instruction, the
+   * fence itself), the withdrawal is a release store (a plain store on x86), and the check is a
+   * volatile load. A release store suffices for the withdrawal because the retiring thread reads
+   * the slot with a volatile load: seeing it free, it sees the write that preceded it.
+   *
+   * Why a shared table of slots. A slot per thread would need a ThreadLocal lookup on every write
+   * and a registry of threads for the retiring thread to walk (with virtual threads, an unbounded
+   * one). Instead every SnapshotMap in the JVM shares one small table of slots, padded 128 bytes
+   * apart (a cache line plus the adjacent line the prefetcher pulls in), and a thread picks its
+   * slot from its id by Fibonacci hashing (Knuth, TAOCP vol. 3, 6.4), so it keeps hitting the same
+   * line. A slot names the generation, so a retiring thread waits only for writers of its own
+   * generation, whatever other maps they share slots with. When the slot is taken, by a thread
+   * that hashes to it or by the same thread's enclosing write (a compute function that writes
+   * another SnapshotMap), the writer falls back to the previous scheme: a striped counter of the
+   * generation, incremented and decremented around the write (two atomics, as in LongAdder/
+   * Striped64), which the retiring thread waits to read zero after the slots. The table has 8
+   * slots per CPU, 16 to 128, so running writers rarely collide, and reading it stays a few
+   * hundred nanoseconds per retirement, independent of the map's size. The write path allocates
+   * nothing: tickets are ints, the slots are static and the counters belong to the generation.
    *
    * Why clear() waits as well. Without the wait clear() would still be linearizable (a writer
    * that loaded the old generation started before clear() and can be ordered before it), but a
@@ -126,8 +153,8 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
    * clear() stays O(1) in the number of entries.
    *
    * Why not a read-write lock (writers as "readers", retirement as "writer"): its shared reader
-   * count is the contended line above, and its writer preference would stall new writes during
-   * every drain; here they go straight to the new generation.
+   * count is one contended line written twice by every write, and its writer preference would
+   * stall new writes during every drain; here they go straight to the new generation.
    *
    * Who waits, and how long. Only clear, drain and swap, only for writes already inside the
    * gate: nanoseconds, unless a compute/merge function is slow, which is why those functions
@@ -230,8 +257,8 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
    *     case this map is unchanged
    */
   public Map<K, V> swap(Map<? extends K, ? extends V> contents) {
-    Generation<K, V> fresh = newGeneration();
-    fresh.putAll(contents);
+    Generation<K, V> fresh = Generation.sizedFor(Math.max(expectedSize, contents.size()));
+    fresh.fill(contents);
     return Collections.unmodifiableMap(retire(fresh));
   }
 
@@ -319,12 +346,12 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
   public @Nullable V put(K key, V value) {
     for (; ; ) {
       Generation<K, V> g = current;
-      int slot = g.enter();
-      if (slot != Generation.SEALED) {
+      int ticket = g.enter();
+      if (ticket != Generation.RETRY) {
         try {
           return g.put(key, value);
         } finally {
-          g.exit(slot);
+          g.exit(ticket);
         }
       }
     }
@@ -342,12 +369,12 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
       if (present != null) {
         return present;
       }
-      int slot = g.enter();
-      if (slot != Generation.SEALED) {
+      int ticket = g.enter();
+      if (ticket != Generation.RETRY) {
         try {
           return g.putIfAbsent(key, value);
         } finally {
-          g.exit(slot);
+          g.exit(ticket);
         }
       }
     }
@@ -358,12 +385,12 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
   public @Nullable V remove(Object key) {
     for (; ; ) {
       Generation<K, V> g = current;
-      int slot = g.enter();
-      if (slot != Generation.SEALED) {
+      int ticket = g.enter();
+      if (ticket != Generation.RETRY) {
         try {
           return g.remove(key);
         } finally {
-          g.exit(slot);
+          g.exit(ticket);
         }
       }
     }
@@ -374,12 +401,12 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
   public boolean remove(Object key, Object value) {
     for (; ; ) {
       Generation<K, V> g = current;
-      int slot = g.enter();
-      if (slot != Generation.SEALED) {
+      int ticket = g.enter();
+      if (ticket != Generation.RETRY) {
         try {
           return g.remove(key, value);
         } finally {
-          g.exit(slot);
+          g.exit(ticket);
         }
       }
     }
@@ -390,12 +417,12 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
   public boolean replace(K key, V oldValue, V newValue) {
     for (; ; ) {
       Generation<K, V> g = current;
-      int slot = g.enter();
-      if (slot != Generation.SEALED) {
+      int ticket = g.enter();
+      if (ticket != Generation.RETRY) {
         try {
           return g.replace(key, oldValue, newValue);
         } finally {
-          g.exit(slot);
+          g.exit(ticket);
         }
       }
     }
@@ -406,12 +433,12 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
   public @Nullable V replace(K key, V value) {
     for (; ; ) {
       Generation<K, V> g = current;
-      int slot = g.enter();
-      if (slot != Generation.SEALED) {
+      int ticket = g.enter();
+      if (ticket != Generation.RETRY) {
         try {
           return g.replace(key, value);
         } finally {
-          g.exit(slot);
+          g.exit(ticket);
         }
       }
     }
@@ -432,12 +459,12 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
       if (present != null) {
         return present;
       }
-      int slot = g.enter();
-      if (slot != Generation.SEALED) {
+      int ticket = g.enter();
+      if (ticket != Generation.RETRY) {
         try {
           return g.computeIfAbsent(key, mappingFunction);
         } finally {
-          g.exit(slot);
+          g.exit(ticket);
         }
       }
     }
@@ -456,12 +483,12 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
       K key, BiFunction<? super K, ? super V, ? extends @PolyNull V> remappingFunction) {
     for (; ; ) {
       Generation<K, V> g = current;
-      int slot = g.enter();
-      if (slot != Generation.SEALED) {
+      int ticket = g.enter();
+      if (ticket != Generation.RETRY) {
         try {
           return g.computeIfPresent(key, remappingFunction);
         } finally {
-          g.exit(slot);
+          g.exit(ticket);
         }
       }
     }
@@ -480,12 +507,12 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
       K key, BiFunction<? super K, ? super @Nullable V, ? extends @PolyNull V> remappingFunction) {
     for (; ; ) {
       Generation<K, V> g = current;
-      int slot = g.enter();
-      if (slot != Generation.SEALED) {
+      int ticket = g.enter();
+      if (ticket != Generation.RETRY) {
         try {
           return g.compute(key, remappingFunction);
         } finally {
-          g.exit(slot);
+          g.exit(ticket);
         }
       }
     }
@@ -504,12 +531,12 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
       K key, V value, BiFunction<? super V, ? super V, ? extends @PolyNull V> remappingFunction) {
     for (; ; ) {
       Generation<K, V> g = current;
-      int slot = g.enter();
-      if (slot != Generation.SEALED) {
+      int ticket = g.enter();
+      if (ticket != Generation.RETRY) {
         try {
           return g.merge(key, value, remappingFunction);
         } finally {
-          g.exit(slot);
+          g.exit(ticket);
         }
       }
     }
@@ -526,13 +553,13 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
   public void putAll(Map<? extends K, ? extends V> entries) {
     for (; ; ) {
       Generation<K, V> g = current;
-      int slot = g.enter();
-      if (slot != Generation.SEALED) {
+      int ticket = g.enter();
+      if (ticket != Generation.RETRY) {
         try {
           g.putAll(entries);
           return;
         } finally {
-          g.exit(slot);
+          g.exit(ticket);
         }
       }
     }
@@ -673,21 +700,49 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
       extends ConcurrentHashMap<K, V> {
     private static final long serialVersionUID = 1L;
 
-    static final int SEALED = -1;
+    /** What {@link #enter} returns when this generation is sealed: retry on the current one. */
+    static final int RETRY = 0;
 
     private static final VarHandle CELLS = MethodHandles.arrayElementVarHandle(long[].class);
 
-    /** 128 bytes between counters: one cache line and the adjacent one the prefetcher pairs. */
-    private static final int STRIDE = 16;
-
-    private static final int STRIPES = stripes(Runtime.getRuntime().availableProcessors());
-
-    private static final int SHIFT = Long.SIZE - Integer.numberOfTrailingZeros(STRIPES);
+    private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(Object[].class);
 
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
-    /** In-flight writers per stripe, at STRIDE, 2 * STRIDE, ...; index 0 is padding. */
-    private final transient long[] inFlight = new long[(STRIPES + 1) * STRIDE];
+    private static final int CPUS = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+    /**
+     * 32 references between announcement slots: 128 bytes with compressed references (one cache
+     * line and the adjacent one the prefetcher pairs), 256 without.
+     */
+    private static final int SLOT_STRIDE = 32;
+
+    /** Enough slots that running writers rarely share one; the retiring thread reads them all. */
+    private static final int SLOT_COUNT = powerOfTwoIn(CPUS * 8, 16, 128);
+
+    private static final int SLOT_SHIFT = Long.SIZE - Integer.numberOfTrailingZeros(SLOT_COUNT);
+
+    /** An empty slot (a sentinel rather than null, which the VarHandle signatures reject). */
+    private static final Object FREE = new Object();
+
+    /**
+     * Announcement slots shared by every SnapshotMap in the JVM, at SLOT_STRIDE, 2 * SLOT_STRIDE,
+     * ...; index 0 is padding. A slot holds the generation its writer is writing, or {@link #FREE}.
+     */
+    private static final Object[] ANNOUNCED = freeSlots((SLOT_COUNT + 1) * SLOT_STRIDE);
+
+    /** 128 bytes between fallback counters. */
+    private static final int CELL_STRIDE = 16;
+
+    private static final int CELL_COUNT = powerOfTwoIn(CPUS * 2, 4, 64);
+
+    private static final int CELL_SHIFT = Long.SIZE - Integer.numberOfTrailingZeros(CELL_COUNT);
+
+    /**
+     * Fallback count of in-flight writers whose slot was taken, per stripe, at CELL_STRIDE, 2 *
+     * CELL_STRIDE, ...; index 0 is padding.
+     */
+    private final transient long[] inFlight = new long[(CELL_COUNT + 1) * CELL_STRIDE];
 
     private transient volatile boolean sealed;
 
@@ -704,42 +759,85 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
     }
 
     /**
-     * Enough stripes that concurrent writers rarely share one, few enough to allocate per clear.
+     * Copies {@code contents} into this generation, which nobody else can see yet and which was
+     * sized for them. One put per entry: ConcurrentHashMap.putAll would first presize a table that
+     * is already large enough to twice the size, allocating and walking a second table.
      */
-    private static int stripes(int cpus) {
-      int wanted = Integer.highestOneBit(Math.max(1, cpus) * 2 - 1) << 1;
-      return Math.min(64, Math.max(4, wanted));
+    void fill(Map<? extends K, ? extends V> contents) {
+      contents.forEach(this::put);
     }
 
-    /** Returns the slot to pass to {@link #exit}, or {@link #SEALED} to retry elsewhere. */
+    private static Object[] freeSlots(int length) {
+      Object[] slots = new Object[length];
+      Arrays.fill(slots, FREE);
+      return slots;
+    }
+
+    /** The power of two nearest above {@code wanted}, kept within {@code [min, max]}. */
+    private static int powerOfTwoIn(int wanted, int min, int max) {
+      int p = Integer.highestOneBit(Math.max(1, wanted) * 2 - 1);
+      return Math.min(max, Math.max(min, p));
+    }
+
+    /**
+     * Registers the calling thread as a writer of this generation. Returns the ticket to pass to
+     * {@link #exit}, or {@link #RETRY} if the generation is sealed.
+     *
+     * <p>A positive ticket is the thread's announcement slot, taken by one compare-and-set and
+     * given back by a release store; a negative one is the fallback counter the thread incremented
+     * because its slot was held (by another thread that hashes to it, or by this thread's own
+     * enclosing write, as when a compute function writes another SnapshotMap).
+     */
     @SuppressWarnings("deprecation") // Thread.threadId() needs Java 19; getId() is the same value
     int enter() {
-      long id = Thread.currentThread().getId();
-      int slot = STRIDE * (1 + (int) ((id * GOLDEN) >>> SHIFT));
-      CELLS.getAndAdd(inFlight, slot, 1L);
-      if (!sealed) {
-        return slot;
+      long hash = Thread.currentThread().getId() * GOLDEN;
+      int slot = SLOT_STRIDE * (1 + (int) (hash >>> SLOT_SHIFT));
+      if (SLOTS.compareAndSet(ANNOUNCED, slot, FREE, this)) {
+        if (!sealed) {
+          return slot;
+        }
+        SLOTS.setRelease(ANNOUNCED, slot, FREE);
+        return RETRY;
       }
-      CELLS.getAndAdd(inFlight, slot, -1L);
-      return SEALED;
+      int cell = CELL_STRIDE * (1 + (int) (hash >>> CELL_SHIFT));
+      CELLS.getAndAdd(inFlight, cell, 1L);
+      if (!sealed) {
+        return -cell;
+      }
+      CELLS.getAndAdd(inFlight, cell, -1L);
+      return RETRY;
     }
 
-    void exit(int slot) {
-      CELLS.getAndAdd(inFlight, slot, -1L);
+    void exit(int ticket) {
+      if (ticket > 0) {
+        SLOTS.setRelease(ANNOUNCED, ticket, FREE);
+      } else {
+        CELLS.getAndAdd(inFlight, -ticket, -1L);
+      }
     }
 
     void sealAndAwaitWriters() {
       sealed = true;
-      for (int slot = STRIDE; slot < inFlight.length; slot += STRIDE) {
-        for (int spins = 0; (long) CELLS.getVolatile(inFlight, slot) != 0L; spins++) {
-          if (spins < 128) {
-            Thread.onSpinWait();
-          } else if (spins < 256) {
-            Thread.yield();
-          } else {
-            LockSupport.parkNanos(20_000L);
-          }
+      for (int slot = SLOT_STRIDE; slot < ANNOUNCED.length; slot += SLOT_STRIDE) {
+        for (int spins = 0; SLOTS.getVolatile(ANNOUNCED, slot) == this; spins++) {
+          backOff(spins);
         }
+      }
+      for (int cell = CELL_STRIDE; cell < inFlight.length; cell += CELL_STRIDE) {
+        for (int spins = 0; (long) CELLS.getVolatile(inFlight, cell) != 0L; spins++) {
+          backOff(spins);
+        }
+      }
+    }
+
+    /** Spins, then yields, then parks briefly: a writer that holds us up may be descheduled. */
+    private static void backOff(int spins) {
+      if (spins < 128) {
+        Thread.onSpinWait();
+      } else if (spins < 256) {
+        Thread.yield();
+      } else {
+        LockSupport.parkNanos(20_000L);
       }
     }
   }

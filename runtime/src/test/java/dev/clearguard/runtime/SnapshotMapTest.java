@@ -399,6 +399,45 @@ final class SnapshotMapTest {
     assertEquals(Map.of("during", 1, "after", 2), map);
   }
 
+  @Test
+  @Timeout(value = 2, unit = MINUTES) // hang guard only: these tests never wait on a clock
+  void drainWaitsForAWriteMadeFromInsideAnotherMapsCompute() throws Exception {
+    // The compute on `outer` holds the writing thread's announcement slot, so the merge into
+    // `counters` that its function makes registers on the fallback counter instead. The drain of
+    // `counters` must wait for that write too, and return it.
+    SnapshotMap<String, Integer> outer = new SnapshotMap<>();
+    SnapshotMap<String, Integer> counters = new SnapshotMap<>(Map.of("hits", 1));
+    InFlightWrite write =
+        InFlightWrite.start(
+            () ->
+                outer.compute(
+                    "k", (k, v) -> counters.merge("hits", 1, SnapshotMapTest.this::slowSum)));
+    AtomicReference<Map<String, Integer>> drained = new AtomicReference<>();
+    Thread drainer = start(() -> drained.set(counters.drain()));
+    awaitWaiting(drainer);
+
+    write.finish();
+    drainer.join();
+    assertEquals(Map.of("hits", 2), drained.get());
+    assertEquals(Map.of(), counters);
+    assertEquals(Map.of("k", 2), outer);
+  }
+
+  @Test
+  @Timeout(value = 2, unit = MINUTES) // hang guard only: these tests never wait on a clock
+  void aDrainDoesNotWaitForAWriteToAnotherMap() throws Exception {
+    // Every SnapshotMap shares one table of announcement slots; a slot names the generation, so a
+    // write in progress on one map never holds up a drain of another.
+    SnapshotMap<String, Integer> busy = new SnapshotMap<>(Map.of("hits", 1));
+    SnapshotMap<String, Integer> idle = new SnapshotMap<>(Map.of("a", 1));
+    InFlightWrite write = InFlightWrite.start(() -> busy.merge("hits", 1, this::slowSum));
+
+    assertEquals(Map.of("a", 1), idle.drain());
+
+    write.finish();
+    assertEquals(Map.of("hits", 2), busy.drain());
+  }
+
   private int slowSum(int a, int b) {
     InFlightWrite.current().blockUntilFinished();
     return a + b;
