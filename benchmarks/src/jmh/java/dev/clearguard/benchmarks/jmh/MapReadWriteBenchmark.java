@@ -3,6 +3,8 @@ package dev.clearguard.benchmarks.jmh;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -18,13 +20,16 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Single-key operations, SnapshotMap against ConcurrentHashMap in the same run: {@code get} of a
- * present and of an absent key, {@code put} over an existing key, and a 90% {@code get} / 10%
- * {@code put} mix on two threads sharing the map.
+ * present and of an absent key, {@code put} over an existing key, {@code remove} of a present key
+ * (put back at once, see {@link #remove}), {@code computeIfAbsent} of a present key (the memoising
+ * cache hit), {@code merge} into a present key, and a 90% {@code get} / 10% {@code put} mix on two
+ * threads sharing the map.
  *
- * <p>SnapshotMap reads add one volatile load to ConcurrentHashMap's; its writes add two atomic
- * increments on a striped gate. The map holds 2^14 entries (well past L1, inside L2); keys are
- * boxed once and visited in a per-thread random order. Each {@code impl} runs in its own fork, so
- * every call site sees one receiver class. Puts overwrite existing keys, so the size is steady.
+ * <p>SnapshotMap reads add one volatile load to ConcurrentHashMap's; its writes add one
+ * compare-and-set of the thread's announcement slot, a volatile load and a release store. The map
+ * holds 2^14 entries (well past L1, inside L2); keys are boxed once and visited in a per-thread
+ * random order. Each {@code impl} runs in its own fork, so every call site sees one receiver class.
+ * Puts overwrite existing keys, so the size is steady.
  *
  * <p>Run: {@code ./mvnw -q -Pjmh -pl benchmarks -am package -DskipTests && java -jar
  * benchmarks/target/jmh/benchmarks.jar MapReadWriteBenchmark -prof gc}
@@ -99,6 +104,36 @@ public class MapReadWriteBenchmark {
   public Integer put(Cursor c) {
     Integer k = present[c.order[c.next()]];
     return map.put(k, k);
+  }
+
+  /**
+   * Removes a present key and puts it back, so that the map stays full: one score is a remove plus
+   * an insert into the emptied bin, for both maps.
+   */
+  @Benchmark
+  public Integer remove(Cursor c) {
+    Integer k = present[c.order[c.next()]];
+    Integer removed = map.remove(k);
+    map.put(k, k);
+    return removed;
+  }
+
+  private static final Function<Integer, Integer> IDENTITY = k -> k;
+
+  /** A present key: the function never runs, the hit of a memoising cache. */
+  @Benchmark
+  public Integer computeIfAbsent(Cursor c) {
+    return map.computeIfAbsent(present[c.order[c.next()]], IDENTITY);
+  }
+
+  /** Keeps the given value, so that no benchmark measures boxing a sum. */
+  private static final BiFunction<Integer, Integer, Integer> KEEP_NEW = (old, given) -> given;
+
+  /** A present key: the function runs under the bin lock and its result is written. */
+  @Benchmark
+  public Integer merge(Cursor c) {
+    Integer k = present[c.order[c.next()]];
+    return map.merge(k, k, KEEP_NEW);
   }
 
   @Benchmark
