@@ -14,7 +14,8 @@
 # tiered compilation, one compilation mode for all actors (-sc false), 2 iterations of 500 ms per
 # fork. On JDK 17 jcstress still runs every test twice (+/-UseBiasedLocking). 70-80 s for the
 # build and the seven tests on 2 busy cores; each control then showed its forbidden outcome
-# 68 to 2,400 times. See docs/benchmarks.md.
+# 68 to 2,400 times. With the eighth test (issue #14) the run alone took 55 s, the controls
+# showing it 779 to 45,572 times. See docs/benchmarks.md.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
