@@ -428,18 +428,21 @@ public final class Program {
   // every one and silenced the same false one. 8 is the larger of the two.
   static final int MAX_OVERRIDERS = 8;
 
-  /** Methods declared in the compilation, by simple name: where overriders are looked up. */
-  private final Map<Name, List<ExecutableElement>> declared = new HashMap<>();
+  /**
+   * Methods declared in the compilation, appended as the walks meet them and indexed by simple name
+   * only when an override count is asked for, which compilations without findings never do.
+   */
+  private final List<ExecutableElement> declared = new ArrayList<>();
+
+  private final Map<Name, List<ExecutableElement>> declaredByName = new HashMap<>();
+
+  private int declaredIndexed;
 
   private final Map<ExecutableElement, Integer> overriderCount = new HashMap<>();
 
   /** Notes a method the compilation declares. */
   public void addDeclared(ExecutableElement method) {
-    if (method.getKind() == ElementKind.METHOD
-        && !method.getModifiers().contains(Modifier.STATIC)
-        && !method.getModifiers().contains(Modifier.PRIVATE)) {
-      declared.computeIfAbsent(method.getSimpleName(), k -> new ArrayList<>(1)).add(method);
-    }
+    declared.add(method);
   }
 
   /** How many methods declared in the compilation override {@code o}. */
@@ -448,8 +451,16 @@ public final class Program {
     if (known != null) {
       return known;
     }
+    for (; declaredIndexed < declared.size(); declaredIndexed++) {
+      ExecutableElement m = declared.get(declaredIndexed);
+      if (m.getKind() == ElementKind.METHOD
+          && !m.getModifiers().contains(Modifier.STATIC)
+          && !m.getModifiers().contains(Modifier.PRIVATE)) {
+        declaredByName.computeIfAbsent(m.getSimpleName(), k -> new ArrayList<>(1)).add(m);
+      }
+    }
     int count = 0;
-    for (ExecutableElement m : declared.getOrDefault(o.getSimpleName(), List.of())) {
+    for (ExecutableElement m : declaredByName.getOrDefault(o.getSimpleName(), List.of())) {
       if (m != o && overridden(m).contains(o)) {
         count++;
       }
