@@ -294,10 +294,14 @@ public final class Outline {
           AssignmentTree assignment = (AssignmentTree) tree;
           scan(assignment.getVariable(), null);
           scan(assignment.getExpression(), null);
-          if (program != null
-              && method != null
-              && assignment.getVariable() instanceof IdentifierTree local) {
-            assignLocal(local, assignment.getExpression());
+          if (program != null && method != null) {
+            Tree variable = assignment.getVariable();
+            if (variable instanceof IdentifierTree local) {
+              assignLocal(local, local.getName(), assignment.getExpression());
+            } else if (variable instanceof MemberSelectTree select
+                && isThis(select.getExpression())) {
+              assignLocal(select, select.getIdentifier(), assignment.getExpression());
+            }
           }
         }
         case CONDITIONAL_EXPRESSION -> {
@@ -620,24 +624,32 @@ public final class Outline {
       }
     }
 
-    /** {@code x = new X()} makes {@code x} fresh; any other value makes it not fresh. */
-    private void assignLocal(IdentifierTree variable, Tree value) {
+    /**
+     * {@code x = new X()} makes {@code x} fresh for the rest of the method; any other value makes
+     * it not fresh. {@code x} is a local variable or one of the object's own fields ({@code
+     * this.server = new Server(); server.configure(..)}): either way the calls that follow set up
+     * an object this code has just made.
+     */
+    private void assignLocal(Tree variable, Name name, Tree value) {
       Fresh created = freshValue(null, value);
-      if (created == null && (fresh == null || !fresh.containsKey(variable.getName()))) {
+      if (created == null && (fresh == null || !fresh.containsKey(name))) {
         return;
       }
       Element local = trees.getElement(new TreePath(unitPath, variable));
-      if (local == null || local.getKind() != ElementKind.LOCAL_VARIABLE) {
+      if (local == null
+          || !(local.getKind() == ElementKind.LOCAL_VARIABLE
+              || (local.getKind() == ElementKind.FIELD
+                  && !local.getModifiers().contains(Modifier.STATIC)))) {
         return;
       }
       if (created == null) {
-        fresh.remove(variable.getName());
+        fresh.remove(name);
         return;
       }
       if (fresh == null) {
         fresh = new java.util.HashMap<>();
       }
-      fresh.put(variable.getName(), new Fresh(local, created.factory()));
+      fresh.put(name, new Fresh(local, created.factory()));
     }
 
     /**
@@ -675,6 +687,14 @@ public final class Outline {
       if (fresh != null && e instanceof IdentifierTree id && fresh.containsKey(id.getName())) {
         Fresh known = fresh.get(id.getName());
         Element element = trees.getElement(new TreePath(unitPath, id));
+        return element != null && element.equals(known.local()) ? known : null;
+      }
+      if (fresh != null
+          && e instanceof MemberSelectTree select
+          && isThis(select.getExpression())
+          && fresh.containsKey(select.getIdentifier())) {
+        Fresh known = fresh.get(select.getIdentifier());
+        Element element = trees.getElement(new TreePath(unitPath, select));
         return element != null && element.equals(known.local()) ? known : null;
       }
       return null;

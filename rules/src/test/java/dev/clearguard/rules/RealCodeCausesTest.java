@@ -1009,4 +1009,61 @@ final class RealCodeCausesTest {
             """)
         .expectMarkedFindings();
   }
+
+  private static final String CONTEXT =
+      """
+      package t;
+      import java.util.*;
+      public class Context {
+        private volatile boolean open;
+        private Map<String, String> routes = new HashMap<>();
+        public String route(String k) { return routes.get(k); }
+        public void setRoutes(Map<String, String> fresh) {
+          // BUG: Diagnostic contains: UnsafeMapReassignment
+          routes = fresh;
+        }
+      }
+      """;
+
+  @Test
+  void negativeSettingUpAnObjectJustStoredInAField() {
+    // The connection makes a new context, keeps it in its field, and fills it: set-up of a new
+    // object, whichever thread runs it.
+    RuleTester.create()
+        .addSource("t/Context.java", CONTEXT.replace("// BUG: Diagnostic contains", "// was"))
+        .addSource(
+            "t/Connection.java",
+            """
+            package t;
+            import java.util.*;
+            public class Connection implements Runnable {
+              private Context context;
+              public void run() {
+                context = new Context();
+                context.setRoutes(new HashMap<>());
+                this.context.setRoutes(Map.of());
+              }
+            }
+            """)
+        .expectNoFindings();
+  }
+
+  @Test
+  void positiveTheSameCallOnTheContextTheFieldAlreadyHeld() {
+    RuleTester.create()
+        .addSource("t/Context.java", CONTEXT)
+        .addSource(
+            "t/Connection.java",
+            """
+            package t;
+            import java.util.*;
+            public class Connection implements Runnable {
+              private Context context = new Context();
+              public void run() {
+                context.setRoutes(new HashMap<>());
+              }
+            }
+            """)
+        .expectMarkedFindings();
+  }
 }
