@@ -74,16 +74,46 @@ public final class UnsafeMapReassignment implements Rule {
   }
 
   /**
+   * Whether the assigned value mentions a parameter of the method it is assigned in. A setter
+   * nothing calls is taken for a property a binder sets; a write in it that ignores the value it is
+   * given ({@code setDlq(boolean on) { if (options == null) options = new HashMap<>(); ..}}) is not
+   * the property's own, and is judged like any other entry point's.
+   */
+  private static boolean usesParameter(ClassFacts facts, Access access) {
+    if (!(access.site().path().getParentPath().getLeaf() instanceof AssignmentTree assignment)
+        || access.site().method() == null) {
+      return true;
+    }
+    List<? extends javax.lang.model.element.VariableElement> parameters =
+        access.site().method().getParameters();
+    TreePath valuePath =
+        new TreePath(access.site().path().getParentPath(), assignment.getExpression());
+    boolean[] found = {false};
+    new com.sun.source.util.TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(com.sun.source.tree.IdentifierTree id, Void unused) {
+        if (!found[0] && parameters.contains(facts.element(getCurrentPath()))) {
+          found[0] = true;
+        }
+        return null;
+      }
+    }.scan(valuePath, null);
+    return found[0];
+  }
+
+  /**
    * What the whole program must still show: the assignment can run while the field is shared (it is
    * reached from run-time code or from outside, not only from set-up, a setter nothing calls or a
    * framework's callback), and no lock is held at the write and every read.
    */
-  private static Finding.Condition afterPublication(FieldFacts field, Access access) {
+  private static Finding.Condition afterPublication(
+      FieldFacts field, Access access, boolean ignoresParameter) {
     List<Access> uses = field.sharedAccesses();
     // A quiet entry point is set-up for the writer (nothing shows it runs late), but not for the
     // readers: a reader whose timing nothing shows may run at any time, so it must hold the lock.
     return program ->
-        program.runsShared(access.site(), field, true, true)
+        (program.runsShared(access.site(), field, true, true)
+                || (ignoresParameter && program.isUncalledSetter(access.site().method())))
             && !program.underOneLock(Guards.live(program, uses, field, false), false);
   }
 
@@ -133,7 +163,7 @@ public final class UnsafeMapReassignment implements Rule {
                 plan,
                 // The statement when there is one: javac places an assignment's diagnostic at '='.
                 statement == assignment ? assignmentPath : assignmentPath.getParentPath())
-            .when(afterPublication(field, access)));
+            .when(afterPublication(field, access, !usesParameter(facts, access))));
   }
 
   /**

@@ -1066,4 +1066,33 @@ final class RealCodeCausesTest {
             """)
         .expectMarkedFindings();
   }
+
+  @Test
+  void positiveAnUncalledSetterWhoseWriteIgnoresItsValue() {
+    // setDlq(..) is named like a property, but the map it creates is not the value it is given:
+    // it lazily publishes an empty map and fills it, on a destination other threads use.
+    RuleTester.create()
+        .addSource(
+            "t/Destination.java",
+            """
+            package t;
+            import java.util.*;
+            public class Destination {
+              private volatile String name;
+              private Map<String, String> options;
+              public String option(String k) { return options == null ? null : options.get(k); }
+              public void setDlq(boolean dlq) {
+                if (options == null) {
+                  // BUG: Diagnostic contains: UnsafeMapReassignment
+                  options = new HashMap<>();
+                }
+                options.put("dlq", String.valueOf(dlq));
+              }
+              public void setOptions(Map<String, String> fresh) {
+                options = new HashMap<>(fresh); // a property: a binder sets it while it builds
+              }
+            }
+            """)
+        .expectMarkedFindings();
+  }
 }

@@ -504,6 +504,22 @@ public final class Program {
     return out;
   }
 
+  /**
+   * A property setter that nothing in the compilation calls, which is why it is {@link
+   * Reach#QUIET}: something sets it by reflection while it builds the object.
+   */
+  public boolean isUncalledSetter(ExecutableElement m) {
+    return m != null
+        && isSetter(m)
+        && !m.getModifiers().contains(Modifier.PRIVATE)
+        && overridden(m).isEmpty()
+        && !isTestOnly(m)
+        && setUpKind(m) == null
+        && !isRuntimeRoot(m)
+        && !servesRequests(m)
+        && callsOf(m).isEmpty();
+  }
+
   /** {@code void setX(value)}: a JavaBean property setter. */
   static boolean isSetter(ExecutableElement m) {
     String name = m.getSimpleName().toString();
