@@ -6,6 +6,6 @@ assert log =~ /\[INFO\] .*Sessions\.java:\[10,5\] \[IterateRemoveClear\] Removin
 assert log =~ /\[INFO\] .*Sessions\.java:\[16,5\] \[ClearThenRefill\] Between `sessions.clear\(\)`/
 // The closing list.
 assert log.contains('ClearGuard: 2 findings, each reported as a note at its line')
-assert log =~ /  - \[IterateRemoveClear\] \S*Sessions\.java:10 \(severity: error\)/
-assert log =~ /  - \[ClearThenRefill\] \S*Sessions\.java:16 \(severity: error\)/
+assert log =~ /  - \[IterateRemoveClear\] \S*Sessions\.java:10 \(rule severity: error\)/
+assert log =~ /  - \[ClearThenRefill\] \S*Sessions\.java:16 \(rule severity: error\)/
 assert !log.contains('[WARNING]') : 'nothing counts as a warning'

@@ -14,8 +14,8 @@ import java.util.List;
  * <p>Notes are the one javac diagnostic {@code -Werror} never counts, so they cannot fail a build;
  * but {@code -nowarn} and {@code -Xlint:none} hide them, and a plugin cannot read javac's options
  * to tell. This list is how a finding still shows in such a build. Its lines never start with a
- * {@code file:line:} prefix, so tools that parse javac's output (a forked maven-compiler-plugin,
- * for one) do not take them for compiler messages.
+ * {@code file:line:} prefix, so tools that parse javac's output do not take them for compiler
+ * messages; a forked maven-compiler-plugin drops them (docs/guide.md says what to do there).
  */
 final class ConsoleSummary implements ClearGuardListener.FindingsSink {
   private final PrintStream out;
@@ -58,7 +58,7 @@ final class ConsoleSummary implements ClearGuardListener.FindingsSink {
           .append(display(finding.file()))
           .append(':')
           .append(finding.line())
-          .append(" (severity: ")
+          .append(" (rule severity: ")
           .append(rule != null ? rule.severity().label() : "warning")
           .append(')')
           .append(System.lineSeparator());

@@ -55,7 +55,8 @@ final class ClearGuardPluginTest {
     assertTrue(c.stderr.startsWith("ClearGuard: 2 findings, each reported as a note"), c.stderr);
     assertTrue(c.stderr.contains("  - [ClearThenRefill] "), c.stderr);
     assertTrue(
-        c.stderr.contains("app/Cache.java:8 (severity: error)" + System.lineSeparator()), c.stderr);
+        c.stderr.contains("app/Cache.java:8 (rule severity: error)" + System.lineSeparator()),
+        c.stderr);
     assertTrue(c.stderr.contains("  - [IterateRemoveClear] "), c.stderr);
   }
 
@@ -75,8 +76,8 @@ final class ClearGuardPluginTest {
             CACHE);
     assertTrue(hidden.success, hidden.output + hidden.diagnostics);
     assertEquals(List.of(), hidden.messages(Diagnostic.Kind.NOTE), "-nowarn hides notes");
-    assertTrue(hidden.stderr.contains("Cache.java:8 (severity: error)"), hidden.stderr);
-    assertTrue(hidden.stderr.contains("Cache.java:12 (severity: error)"), hidden.stderr);
+    assertTrue(hidden.stderr.contains("Cache.java:8 (rule severity: error)"), hidden.stderr);
+    assertTrue(hidden.stderr.contains("Cache.java:12 (rule severity: error)"), hidden.stderr);
   }
 
   @Test

@@ -8,6 +8,7 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
@@ -260,11 +261,13 @@ public final class Outline {
               inlineArgument(argument);
             }
           } else {
+            escape(call.getArguments());
             scanAll(call.getArguments());
           }
         }
         case MEMBER_REFERENCE -> {
           MemberReferenceTree reference = (MemberReferenceTree) tree;
+          endFieldFreshness();
           call(reference.getName(), reference);
           if (program != null) {
             boolean saved = detached;
@@ -277,10 +280,15 @@ public final class Outline {
         case NEW_CLASS -> {
           NewClassTree creation = (NewClassTree) tree;
           scan(creation.getEnclosingExpression(), null);
+          escape(creation.getArguments());
           scanAll(creation.getArguments());
+          if (creation.getClassBody() != null) {
+            endFieldFreshness();
+          }
           scan(creation.getClassBody(), null);
         }
         case LAMBDA_EXPRESSION -> {
+          endFieldFreshness();
           boolean saved = detached;
           detached = true; // runs whenever whoever receives it decides
           lambdaDepth++;
@@ -341,6 +349,7 @@ public final class Outline {
         }
         case FOR_LOOP -> {
           ForLoopTree loop = (ForLoopTree) tree;
+          endFieldFreshness();
           scanAll(loop.getInitializer());
           scan(loop.getCondition(), null);
           scanAll(loop.getUpdate());
@@ -348,13 +357,21 @@ public final class Outline {
         }
         case ENHANCED_FOR_LOOP -> {
           EnhancedForLoopTree loop = (EnhancedForLoopTree) tree;
+          endFieldFreshness();
           scan(loop.getExpression(), null);
           scan(loop.getStatement(), null);
         }
         case WHILE_LOOP -> {
           WhileLoopTree loop = (WhileLoopTree) tree;
+          endFieldFreshness();
           scan(loop.getCondition(), null);
           scan(loop.getStatement(), null);
+        }
+        case DO_WHILE_LOOP -> {
+          DoWhileLoopTree loop = (DoWhileLoopTree) tree;
+          endFieldFreshness();
+          scan(loop.getStatement(), null);
+          scan(loop.getCondition(), null);
         }
         case SYNCHRONIZED -> {
           synchronizedStatement = true;
@@ -561,9 +578,38 @@ public final class Outline {
      * Records the call that {@code methodName} (the call's name, or a reference) resolves to;
      * {@code receiver} is the fresh object it is called on, or null.
      */
+    /** {@code this}, or {@code Outer.this}: the object running the code (or its outer one). */
     private static boolean isThis(ExpressionTree receiver) {
-      return receiver instanceof IdentifierTree id
-          && (id.getName().contentEquals("this") || id.getName().contentEquals("super"));
+      return (receiver instanceof IdentifierTree id && id.getName().contentEquals("this"))
+          || (receiver instanceof MemberSelectTree select
+              && select.getIdentifier().contentEquals("this"));
+    }
+
+    /**
+     * A field holding an object this method made stops being fresh once other code can reach the
+     * object through something other than this straight-line code: the field is published by its
+     * assignment, so a loop may run the calls on it after another thread got it, and a lambda, an
+     * anonymous class or a method reference may use it at any time.
+     */
+    private void endFieldFreshness() {
+      if (fresh != null) {
+        fresh.values().removeIf(f -> f.local() != null && f.local().getKind() == ElementKind.FIELD);
+      }
+    }
+
+    /** A fresh field passed to a call or a constructor is handed to other code: no longer fresh. */
+    private void escape(List<? extends ExpressionTree> arguments) {
+      if (fresh == null || program == null) {
+        return;
+      }
+      for (ExpressionTree argument : arguments) {
+        Fresh known = freshReceiver(argument);
+        if (known != null
+            && known.local() != null
+            && known.local().getKind() == ElementKind.FIELD) {
+          fresh.values().remove(known);
+        }
+      }
     }
 
     /**
@@ -576,6 +622,7 @@ public final class Outline {
           instanceof ExecutableElement callee)) {
         return;
       }
+      TypeElement self = onThis && type instanceof TypeElement t ? t : null;
       Program.CallKind kind;
       ExecutableElement factory = null;
       if (detached) {
@@ -600,7 +647,7 @@ public final class Outline {
           kind,
           locks,
           factory,
-          onThis);
+          self);
     }
 
     /**

@@ -88,16 +88,40 @@ public final class UnsafeMapReassignment implements Rule {
         access.site().method().getParameters();
     TreePath valuePath =
         new TreePath(access.site().path().getParentPath(), assignment.getExpression());
+    return mentions(facts, valuePath, parameters, 0);
+  }
+
+  /**
+   * Whether the expression at {@code path} names one of {@code parameters}, directly or through a
+   * local variable whose initialiser does ({@code Map<..> copy = new HashMap<>(value); f = copy;}).
+   */
+  private static boolean mentions(
+      ClassFacts facts,
+      TreePath path,
+      List<? extends javax.lang.model.element.VariableElement> parameters,
+      int depth) {
     boolean[] found = {false};
     new com.sun.source.util.TreePathScanner<Void, Void>() {
       @Override
       public Void visitIdentifier(com.sun.source.tree.IdentifierTree id, Void unused) {
-        if (!found[0] && parameters.contains(facts.element(getCurrentPath()))) {
+        if (found[0]) {
+          return null;
+        }
+        javax.lang.model.element.Element element = facts.element(getCurrentPath());
+        if (parameters.contains(element)) {
           found[0] = true;
+        } else if (depth < 3
+            && element != null
+            && element.getKind() == javax.lang.model.element.ElementKind.LOCAL_VARIABLE) {
+          TreePath declaration = facts.localDeclaration(element);
+          ExpressionTree init = facts.localInitializer(element);
+          if (declaration != null && init != null) {
+            found[0] = mentions(facts, new TreePath(declaration, init), parameters, depth + 1);
+          }
         }
         return null;
       }
-    }.scan(valuePath, null);
+    }.scan(path, null);
     return found[0];
   }
 

@@ -1091,6 +1091,38 @@ final class RealCodeCausesTest {
               public void setOptions(Map<String, String> fresh) {
                 options = new HashMap<>(fresh); // a property: a binder sets it while it builds
               }
+              public void setDefaults(Map<String, String> fresh) {
+                Map<String, String> copy = new HashMap<>(fresh);
+                options = copy; // the value, through a local: still a property
+              }
+            }
+            """)
+        .expectMarkedFindings();
+  }
+
+  @Test
+  void positiveAFieldsNewObjectOnceAnotherThreadCanReachIt() {
+    // The field publishes the new context at once: after a task reading it is submitted, or in a
+    // loop, the calls on it no longer set up an object nobody else has.
+    RuleTester.create()
+        .addSource("t/Context.java", CONTEXT)
+        .addSource(
+            "t/Connection.java",
+            """
+            package t;
+            import java.util.*;
+            import java.util.concurrent.*;
+            public class Connection implements Runnable {
+              private final ExecutorService readers = Executors.newSingleThreadExecutor();
+              private volatile boolean running = true;
+              private Context context;
+              public void run() {
+                context = new Context();
+                readers.submit(() -> context.route("x"));
+                while (running) {
+                  context.setRoutes(new HashMap<>());
+                }
+              }
             }
             """)
         .expectMarkedFindings();

@@ -40,7 +40,7 @@ final class SamplesGoldenTest {
   /** A finding in the list ClearGuard prints on standard error once javac is done. */
   private static final Pattern LISTED =
       Pattern.compile(
-          "^  - \\[(\\w+)\\] (.+\\.java):(\\d+) \\(severity: (?:error|warning)\\)$",
+          "^  - \\[(\\w+)\\] (.+\\.java):(\\d+) \\(rule severity: (?:error|warning)\\)$",
           Pattern.MULTILINE);
 
   @TempDir Path out;

@@ -101,7 +101,7 @@ public final class Program {
       CallKind kind,
       List<Object> locks,
       ExecutableElement factory,
-      boolean onThis) {}
+      TypeElement self) {}
 
   /** Test-only markers: Guava's and JetBrains' annotations, and project ones like JustForTest. */
   private static boolean isTestOnlyAnnotation(String simpleName) {
@@ -193,13 +193,13 @@ public final class Program {
   /** Records one call of {@code callee}. */
   public void addCall(
       ExecutableElement callee, ExecutableElement caller, CallKind kind, List<Object> locks) {
-    addCall(callee, caller, kind, locks, null, false);
+    addCall(callee, caller, kind, locks, null, null);
   }
 
   /**
    * Records one call of {@code callee}; {@code factory} is the method whose result it is called on,
-   * for {@link CallKind#ON_FACTORY_RESULT}; {@code onThis}: it is called on the caller's own
-   * object.
+   * for {@link CallKind#ON_FACTORY_RESULT}; {@code self}: for a call on the running object ({@code
+   * reload()}, {@code this.reload()}), the class whose code makes it, else null.
    */
   public void addCall(
       ExecutableElement callee,
@@ -207,7 +207,7 @@ public final class Program {
       CallKind kind,
       List<Object> locks,
       ExecutableElement factory,
-      boolean onThis) {
+      TypeElement self) {
     if (!records(callee)) {
       return;
     }
@@ -218,13 +218,13 @@ public final class Program {
       if (previous.caller() == caller
           && previous.kind() == kind
           && previous.factory() == factory
-          && previous.onThis() == onThis
+          && previous.self() == self
           && previous.locks().equals(locks)) {
         return;
       }
     }
     calleeOfCall.add(callee);
-    calls.add(new Call(caller, kind, List.copyOf(locks), factory, onThis));
+    calls.add(new Call(caller, kind, List.copyOf(locks), factory, self));
   }
 
   /**
@@ -408,12 +408,37 @@ public final class Program {
       for (Call call : through) {
         // A call on the caller's own object (a template method) runs this override whenever the
         // caller runs on an instance of this method's class: that holds however many override it.
-        if (few || call.onThis()) {
+        if (few || inCallersObject(m, o, call)) {
           all.add(call);
         }
       }
     }
     return all;
+  }
+
+  /**
+   * Whether {@code m}, an override of {@code o}, can be what a call of {@code o} on the running
+   * object runs: its class is that object's class or a subclass of it (not another implementation
+   * of the same interface).
+   */
+  private boolean inCallersObject(ExecutableElement m, ExecutableElement o, Call call) {
+    if (call.self() == null
+        || !(o.getEnclosingElement() instanceof TypeElement owner)
+        || !(m.getEnclosingElement() instanceof TypeElement type)) {
+      return false;
+    }
+    // The object is the innermost class around the call that has the method (an unqualified
+    // call in an inner or anonymous class runs on the outer object when only the outer has it).
+    TypeMirror ownerType = types.erasure(owner.asType());
+    for (Element e = call.self(); e != null; e = e.getEnclosingElement()) {
+      if (e instanceof TypeElement t && types.isSubtype(types.erasure(t.asType()), ownerType)) {
+        return types.isSubtype(types.erasure(type.asType()), types.erasure(t.asType()));
+      }
+      if (e instanceof PackageElement) {
+        break;
+      }
+    }
+    return false;
   }
 
   /**
