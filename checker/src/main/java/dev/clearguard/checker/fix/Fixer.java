@@ -803,9 +803,11 @@ public final class Fixer {
         || !(clearStatement.getExpression() instanceof MethodCallExpr clearCall)
         || !clearCall.getNameAsString().equals("clear")
         || clearCall.getScope().isEmpty()
-        || !field.isRef(clearCall.getScope().get())
-        || !(clear.getParentNode().orElse(null) instanceof BlockStmt block)) {
+        || !field.isRef(clearCall.getScope().get())) {
       return "the cleared map is not the field of this object";
+    }
+    if (!(clear.getParentNode().orElse(null) instanceof BlockStmt block)) {
+      return "the clear() is a branch of its own, not a statement of a block (an if without braces)";
     }
     String map = text.of(clearCall.getScope().get());
     List<Statement> refill = new ArrayList<>();
