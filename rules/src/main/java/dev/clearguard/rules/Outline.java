@@ -307,7 +307,11 @@ public final class Outline {
             if (variable instanceof IdentifierTree local) {
               assignLocal(local, local.getName(), assignment.getExpression());
             } else if (variable instanceof MemberSelectTree select
-                && isThis(select.getExpression())) {
+                && isThis(select.getExpression())
+                && (isNew(assignment.getExpression())
+                    || (fresh != null && fresh.containsKey(select.getIdentifier())))) {
+              // this.f = new X() (not a factory's result: resolving every this.f = call() would
+              // cost every class a look-up for a rare case)
               assignLocal(select, select.getIdentifier(), assignment.getExpression());
             }
           }
