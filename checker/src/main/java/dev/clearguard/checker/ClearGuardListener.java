@@ -176,11 +176,7 @@ public final class ClearGuardListener implements TaskListener {
   private void report(CompilationUnitTree unit, List<Finding> confirmed) {
     for (Finding finding : confirmed) {
       findings.add(finding);
-      Rule rule = Rules.named(finding.rule());
-      Diagnostic.Kind kind =
-          options
-              .severity()
-              .kind(rule != null ? rule.severity() : dev.clearguard.rules.Severity.WARNING);
+      Diagnostic.Kind kind = options.severity().kind(Rules.severityOf(finding.rule()));
       try {
         trees.printMessage(
             kind, "[" + finding.rule() + "] " + finding.message(), finding.path().getLeaf(), unit);

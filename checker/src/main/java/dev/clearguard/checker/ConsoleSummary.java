@@ -51,7 +51,6 @@ final class ConsoleSummary implements ClearGuardListener.FindingsSink {
             " (builds with -nowarn or -Xlint:none hide notes; see docs/guide.md, \"Severity\"):")
         .append(System.lineSeparator());
     for (Finding finding : findings) {
-      dev.clearguard.rules.Rule rule = dev.clearguard.rules.Rules.named(finding.rule());
       text.append("  - [")
           .append(finding.rule())
           .append("] ")
@@ -59,7 +58,7 @@ final class ConsoleSummary implements ClearGuardListener.FindingsSink {
           .append(':')
           .append(finding.line())
           .append(" (rule severity: ")
-          .append(rule != null ? rule.severity().label() : "warning")
+          .append(dev.clearguard.rules.Rules.severityOf(finding.rule()).label())
           .append(')')
           .append(System.lineSeparator());
     }

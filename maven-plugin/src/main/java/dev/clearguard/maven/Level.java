@@ -1,6 +1,5 @@
 package dev.clearguard.maven;
 
-import dev.clearguard.rules.Rule;
 import dev.clearguard.rules.Rules;
 import dev.clearguard.rules.Severity;
 import java.util.Locale;
@@ -14,8 +13,7 @@ enum Level {
   ERROR;
 
   static Level of(String rule) {
-    Rule named = Rules.named(rule);
-    return named != null && named.severity() == Severity.ERROR ? ERROR : WARNING;
+    return Rules.severityOf(rule) == Severity.ERROR ? ERROR : WARNING;
   }
 
   /** The SARIF {@code level} value. */

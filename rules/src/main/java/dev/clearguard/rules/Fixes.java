@@ -71,14 +71,8 @@ final class Fixes {
 
   /** {@code m = null} somewhere: no SnapshotMap can stand for "no map". */
   private static boolean assignsNull(FieldFacts field) {
-    for (com.sun.source.tree.ExpressionTree value : field.assignedValues()) {
-      if (dev.clearguard.rules.facts.MapKnowledge.skipParens(value)
-              instanceof com.sun.source.tree.LiteralTree literal
-          && literal.getValue() == null) {
-        return true;
-      }
-    }
-    return false;
+    return field.assignedValues().stream()
+        .anyMatch(dev.clearguard.rules.facts.MapKnowledge::isNullLiteral);
   }
 
   static List<Strategy> strategies(ClassFacts facts, Shape shape, FieldFacts field) {

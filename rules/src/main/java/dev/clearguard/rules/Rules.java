@@ -32,6 +32,15 @@ public final class Rules {
     return null;
   }
 
+  /**
+   * The severity the named rule declares; a finding of a rule this build does not know (from a
+   * report written by another version) counts as a warning.
+   */
+  public static Severity severityOf(String name) {
+    Rule rule = named(name);
+    return rule != null ? rule.severity() : Severity.WARNING;
+  }
+
   private static List<Rule> load() {
     List<Rule> rules = new ArrayList<>();
     // The rules' own class loader: inside javac the context loader is the application's, which

@@ -16,6 +16,7 @@ import dev.clearguard.rules.facts.MapKnowledge;
 import dev.clearguard.rules.facts.MapTarget;
 import java.util.List;
 import java.util.function.Consumer;
+import javax.lang.model.element.ExecutableElement;
 
 /** Flags a shared map field that is reassigned without a safe publication. */
 @AutoService(Rule.class)
@@ -79,6 +80,14 @@ public final class UnsafeMapReassignment implements Rule {
    * given ({@code setDlq(boolean on) { if (options == null) options = new HashMap<>(); ..}}) is not
    * the property's own, and is judged like any other entry point's.
    */
+  /** A write in a setter-shaped method whose value does not come from its parameter. */
+  private static boolean ignoresParameter(ClassFacts facts, Access access) {
+    ExecutableElement method = access.site().method();
+    return method != null
+        && dev.clearguard.rules.facts.Program.isSetter(method)
+        && !usesParameter(facts, access);
+  }
+
   private static boolean usesParameter(ClassFacts facts, Access access) {
     if (!(access.site().path().getParentPath().getLeaf() instanceof AssignmentTree assignment)
         || access.site().method() == null) {
@@ -143,7 +152,7 @@ public final class UnsafeMapReassignment implements Rule {
 
   private static boolean assignsNull(Access access) {
     return access.site().path().getParentPath().getLeaf() instanceof AssignmentTree assignment
-        && MapKnowledge.skipParens(assignment.getExpression()).getKind() == Tree.Kind.NULL_LITERAL;
+        && MapKnowledge.isNullLiteral(assignment.getExpression());
   }
 
   private void report(ClassFacts facts, FieldFacts field, Access access, Consumer<Finding> sink) {
@@ -187,7 +196,7 @@ public final class UnsafeMapReassignment implements Rule {
                 plan,
                 // The statement when there is one: javac places an assignment's diagnostic at '='.
                 statement == assignment ? assignmentPath : assignmentPath.getParentPath())
-            .when(afterPublication(field, access, !usesParameter(facts, access))));
+            .when(afterPublication(field, access, ignoresParameter(facts, access))));
   }
 
   /**

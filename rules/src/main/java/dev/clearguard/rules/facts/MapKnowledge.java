@@ -326,6 +326,11 @@ public final class MapKnowledge {
         && Boolean.TRUE.equals(literal.getValue());
   }
 
+  /** {@code null}, in parentheses or a cast or not. */
+  public static boolean isNullLiteral(ExpressionTree value) {
+    return skipParens(value) instanceof LiteralTree literal && literal.getValue() == null;
+  }
+
   public static ExpressionTree skipParens(ExpressionTree expression) {
     ExpressionTree e = expression;
     while (true) {

@@ -546,7 +546,7 @@ public final class Program {
   }
 
   /** {@code void setX(value)}: a JavaBean property setter. */
-  static boolean isSetter(ExecutableElement m) {
+  public static boolean isSetter(ExecutableElement m) {
     String name = m.getSimpleName().toString();
     return name.length() > 3
         && name.startsWith("set")
