@@ -4,19 +4,25 @@ import com.google.auto.service.AutoService;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
 import dev.clearguard.rules.FixPlan.Shape;
 import dev.clearguard.rules.facts.Access;
 import dev.clearguard.rules.facts.ClassFacts;
 import dev.clearguard.rules.facts.FieldFacts;
 import dev.clearguard.rules.facts.MapKnowledge;
 import dev.clearguard.rules.facts.MapTarget;
+import dev.clearguard.rules.facts.Program;
 import java.util.List;
 import java.util.function.Consumer;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.VariableElement;
 
 /** Flags a shared map field that is reassigned without a safe publication. */
 @AutoService(Rule.class)
@@ -75,17 +81,14 @@ public final class UnsafeMapReassignment implements Rule {
   }
 
   /**
-   * Whether the assigned value mentions a parameter of the method it is assigned in. A setter
+   * A write in a setter-shaped method whose value does not come from its parameter. A setter
    * nothing calls is taken for a property a binder sets; a write in it that ignores the value it is
    * given ({@code setDlq(boolean on) { if (options == null) options = new HashMap<>(); ..}}) is not
    * the property's own, and is judged like any other entry point's.
    */
-  /** A write in a setter-shaped method whose value does not come from its parameter. */
   private static boolean ignoresParameter(ClassFacts facts, Access access) {
     ExecutableElement method = access.site().method();
-    return method != null
-        && dev.clearguard.rules.facts.Program.isSetter(method)
-        && !usesParameter(facts, access);
+    return method != null && Program.isSetter(method) && !usesParameter(facts, access);
   }
 
   private static boolean usesParameter(ClassFacts facts, Access access) {
@@ -93,8 +96,7 @@ public final class UnsafeMapReassignment implements Rule {
         || access.site().method() == null) {
       return true;
     }
-    List<? extends javax.lang.model.element.VariableElement> parameters =
-        access.site().method().getParameters();
+    List<? extends VariableElement> parameters = access.site().method().getParameters();
     TreePath valuePath =
         new TreePath(access.site().path().getParentPath(), assignment.getExpression());
     return mentions(facts, valuePath, parameters, 0);
@@ -105,23 +107,20 @@ public final class UnsafeMapReassignment implements Rule {
    * local variable whose initialiser does ({@code Map<..> copy = new HashMap<>(value); f = copy;}).
    */
   private static boolean mentions(
-      ClassFacts facts,
-      TreePath path,
-      List<? extends javax.lang.model.element.VariableElement> parameters,
-      int depth) {
+      ClassFacts facts, TreePath path, List<? extends VariableElement> parameters, int depth) {
     boolean[] found = {false};
-    new com.sun.source.util.TreePathScanner<Void, Void>() {
+    new TreePathScanner<Void, Void>() {
       @Override
-      public Void visitIdentifier(com.sun.source.tree.IdentifierTree id, Void unused) {
+      public Void visitIdentifier(IdentifierTree id, Void unused) {
         if (found[0]) {
           return null;
         }
-        javax.lang.model.element.Element element = facts.element(getCurrentPath());
+        Element element = facts.element(getCurrentPath());
         if (parameters.contains(element)) {
           found[0] = true;
         } else if (depth < 3
             && element != null
-            && element.getKind() == javax.lang.model.element.ElementKind.LOCAL_VARIABLE) {
+            && element.getKind() == ElementKind.LOCAL_VARIABLE) {
           TreePath declaration = facts.localDeclaration(element);
           ExpressionTree init = facts.localInitializer(element);
           if (declaration != null && init != null) {
