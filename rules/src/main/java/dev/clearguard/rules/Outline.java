@@ -243,7 +243,11 @@ public final class Outline {
             name = member.getIdentifier();
             call(name, member);
             if (program != null) {
-              edge(member, freshReceiver(member.getExpression()), isThis(member.getExpression()));
+              edge(
+                  member,
+                  freshReceiver(member.getExpression()),
+                  isThis(member.getExpression()),
+                  isSuper(member.getExpression()));
             }
             scan(member.getExpression(), null);
           } else {
@@ -251,7 +255,7 @@ public final class Outline {
               name = identifier.getName();
               call(name, identifier);
               if (program != null) {
-                edge(identifier, null, true);
+                edge(identifier, null, true, false);
               }
             }
             scan(select, null);
@@ -272,7 +276,7 @@ public final class Outline {
           if (program != null) {
             boolean saved = detached;
             detached = true; // a reference to a method can be called from anywhere, any time
-            edge(reference, null, false);
+            edge(reference, null, false, isSuper(reference.getQualifierExpression()));
             detached = saved;
           }
           scan(reference.getQualifierExpression(), null);
@@ -571,7 +575,7 @@ public final class Outline {
         lambdaDepth--;
       } else if (argument instanceof MemberReferenceTree reference) {
         call(reference.getName(), reference);
-        edge(reference, null, false);
+        edge(reference, null, false, isSuper(reference.getQualifierExpression()));
         scan(reference.getQualifierExpression(), null);
       } else {
         scan(argument, null);
@@ -587,6 +591,16 @@ public final class Outline {
       return (receiver instanceof IdentifierTree id && id.getName().contentEquals("this"))
           || (receiver instanceof MemberSelectTree select
               && select.getIdentifier().contentEquals("this"));
+    }
+
+    /**
+     * {@code super}, {@code Outer.super} or {@code Interface.super}: the call runs exactly the
+     * named method, never an override of it.
+     */
+    private static boolean isSuper(ExpressionTree receiver) {
+      return (receiver instanceof IdentifierTree id && id.getName().contentEquals("super"))
+          || (receiver instanceof MemberSelectTree select
+              && select.getIdentifier().contentEquals("super"));
     }
 
     /**
@@ -619,9 +633,9 @@ public final class Outline {
     /**
      * Records the call that {@code methodName} resolves to; {@code onThis}: it is called on the
      * object running the caller (unqualified, or on {@code this}), so an override in the caller's
-     * own subclass runs.
+     * own subclass runs; {@code exact}: a {@code super.m()} call, which runs no override.
      */
-    private void edge(Tree methodName, Fresh receiver, boolean onThis) {
+    private void edge(Tree methodName, Fresh receiver, boolean onThis, boolean exact) {
       if (!(trees.getElement(new TreePath(unitPath, methodName))
           instanceof ExecutableElement callee)) {
         return;
@@ -651,7 +665,8 @@ public final class Outline {
           kind,
           locks,
           factory,
-          self);
+          self,
+          exact);
     }
 
     /**

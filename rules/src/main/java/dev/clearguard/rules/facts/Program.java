@@ -95,13 +95,17 @@ public final class Program {
     ON_FACTORY_RESULT
   }
 
-  /** One call of a method. {@code caller} is null for set-up or detached code outside a method. */
+  /**
+   * One call of a method. {@code caller} is null for set-up or detached code outside a method;
+   * {@code exact}: a {@code super.m()} call, which runs the named method and none of its overrides.
+   */
   record Call(
       ExecutableElement caller,
       CallKind kind,
       List<Object> locks,
       ExecutableElement factory,
-      TypeElement self) {}
+      TypeElement self,
+      boolean exact) {}
 
   /** Test-only markers: Guava's and JetBrains' annotations, and project ones like JustForTest. */
   private static boolean isTestOnlyAnnotation(String simpleName) {
@@ -193,13 +197,14 @@ public final class Program {
   /** Records one call of {@code callee}. */
   public void addCall(
       ExecutableElement callee, ExecutableElement caller, CallKind kind, List<Object> locks) {
-    addCall(callee, caller, kind, locks, null, null);
+    addCall(callee, caller, kind, locks, null, null, false);
   }
 
   /**
    * Records one call of {@code callee}; {@code factory} is the method whose result it is called on,
    * for {@link CallKind#ON_FACTORY_RESULT}; {@code self}: for a call on the running object ({@code
-   * reload()}, {@code this.reload()}), the class whose code makes it, else null.
+   * reload()}, {@code this.reload()}), the class whose code makes it, else null; {@code exact}: a
+   * {@code super.m()} call.
    */
   public void addCall(
       ExecutableElement callee,
@@ -207,7 +212,8 @@ public final class Program {
       CallKind kind,
       List<Object> locks,
       ExecutableElement factory,
-      TypeElement self) {
+      TypeElement self,
+      boolean exact) {
     if (!records(callee)) {
       return;
     }
@@ -219,12 +225,13 @@ public final class Program {
           && previous.kind() == kind
           && previous.factory() == factory
           && previous.self() == self
+          && previous.exact() == exact
           && previous.locks().equals(locks)) {
         return;
       }
     }
     calleeOfCall.add(callee);
-    calls.add(new Call(caller, kind, List.copyOf(locks), factory, self));
+    calls.add(new Call(caller, kind, List.copyOf(locks), factory, self, exact));
   }
 
   /**
@@ -406,6 +413,9 @@ public final class Program {
       }
       boolean few = overriders(o) <= MAX_OVERRIDERS;
       for (Call call : through) {
+        if (call.exact()) {
+          continue; // super.m() runs o itself, whatever object it runs on
+        }
         // A call on the caller's own object (a template method) runs this override whenever the
         // caller runs on an instance of this method's class: that holds however many override it.
         if (few || inCallersObject(m, o, call)) {
