@@ -2,10 +2,16 @@ package dev.clearguard.rules;
 
 import com.google.auto.service.AutoService;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
@@ -65,6 +71,7 @@ public final class UnsafeMapReassignment implements Rule {
       if (facts.underOneLock(field, false, use -> true, null)) {
         continue; // the write and every read are ordered by one lock
       }
+      boolean createdOnce = createdOnce(facts, field);
       for (Access access : field.sharedAccesses()) {
         if (access.kind() != Access.Kind.ASSIGN || !access.onThis()) {
           // other.f = ... writes an object this code may have just built: not a publication.
@@ -73,6 +80,12 @@ public final class UnsafeMapReassignment implements Rule {
         if (assignsNull(access)) {
           // f = null publishes no map: nothing half-built can be seen, and a reader that still
           // holds the old map holds a complete one. It resets a lazily built map or drops one.
+          continue;
+        }
+        if (createdOnce && assignsEmptyMap(facts, access)) {
+          // if (f == null) f = new HashMap<>(): the field goes from null to one map, once. No
+          // reader
+          // can keep an older map, and the map it publishes is empty, not half-built.
           continue;
         }
         report(facts, field, access, sink);
@@ -147,6 +160,85 @@ public final class UnsafeMapReassignment implements Rule {
         (program.runsShared(access.site(), field, true, true)
                 || (ignoresParameter && program.isUncalledSetter(access.site().method())))
             && !program.underOneLock(Guards.live(program, uses, field, false), false);
+  }
+
+  /**
+   * Whether every write of the field on its own object after set-up is a lazy initialisation: it
+   * sits in the then-branch of {@code if (f == null)} (possibly {@code && ..}, possibly nested
+   * deeper), so the field is only ever created once and never replaced or dropped.
+   */
+  private static boolean createdOnce(ClassFacts facts, FieldFacts field) {
+    boolean any = false;
+    for (Access access : field.sharedAccesses()) {
+      if (access.kind() != Access.Kind.ASSIGN || !access.onThis()) {
+        continue;
+      }
+      if (!underNullCheck(facts, field, access.site().path().getParentPath())) {
+        return false;
+      }
+      any = true;
+    }
+    return any;
+  }
+
+  /** Whether the assignment at {@code assignment} only runs when the field is null. */
+  private static boolean underNullCheck(ClassFacts facts, FieldFacts field, TreePath assignment) {
+    TreePath child = assignment;
+    for (TreePath path = assignment.getParentPath();
+        path != null;
+        child = path, path = path.getParentPath()) {
+      Tree leaf = path.getLeaf();
+      if (leaf instanceof MethodTree
+          || leaf instanceof LambdaExpressionTree
+          || leaf instanceof ClassTree) {
+        return false;
+      }
+      if (leaf instanceof IfTree test
+          && test.getThenStatement() == child.getLeaf()
+          && testsNull(facts, field, test.getCondition(), path)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code f == null}, {@code this.f == null} or {@code null == f}, alone or as an operand of &&.
+   */
+  private static boolean testsNull(
+      ClassFacts facts, FieldFacts field, ExpressionTree condition, TreePath context) {
+    ExpressionTree e = MapKnowledge.skipParens(condition);
+    if (!(e instanceof BinaryTree binary)) {
+      return false;
+    }
+    if (binary.getKind() == Tree.Kind.CONDITIONAL_AND) {
+      return testsNull(facts, field, binary.getLeftOperand(), context)
+          || testsNull(facts, field, binary.getRightOperand(), context);
+    }
+    if (binary.getKind() != Tree.Kind.EQUAL_TO) {
+      return false;
+    }
+    ExpressionTree other =
+        MapKnowledge.isNullLiteral(binary.getRightOperand())
+            ? binary.getLeftOperand()
+            : MapKnowledge.isNullLiteral(binary.getLeftOperand()) ? binary.getRightOperand() : null;
+    if (other == null) {
+      return false;
+    }
+    ExpressionTree named = MapKnowledge.skipParens(other);
+    boolean own =
+        named instanceof IdentifierTree
+            || (named instanceof MemberSelectTree select
+                && MapKnowledge.skipParens(select.getExpression())
+                    instanceof IdentifierTree receiver
+                && receiver.getName().contentEquals("this"));
+    return own && field.element().equals(facts.element(named, context));
+  }
+
+  private static boolean assignsEmptyMap(ClassFacts facts, Access access) {
+    TreePath assignmentPath = access.site().path().getParentPath();
+    return assignmentPath.getLeaf() instanceof AssignmentTree assignment
+        && isEmptyMap(facts, assignment.getExpression(), assignmentPath);
   }
 
   private static boolean assignsNull(Access access) {
