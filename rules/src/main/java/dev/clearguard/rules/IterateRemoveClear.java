@@ -1,22 +1,34 @@
 package dev.clearguard.rules;
 
 import com.google.auto.service.AutoService;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import dev.clearguard.rules.FixPlan.Shape;
+import dev.clearguard.rules.facts.Access;
 import dev.clearguard.rules.facts.ClassFacts;
 import dev.clearguard.rules.facts.ClassFacts.Event;
+import dev.clearguard.rules.facts.FieldFacts;
 import dev.clearguard.rules.facts.MapKnowledge;
 import dev.clearguard.rules.facts.MapTarget;
 import dev.clearguard.rules.facts.Site;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import javax.lang.model.element.Modifier;
 
 /** Flags code that empties a shared concurrent map by removing its entries one at a time. */
 @AutoService(Rule.class)
@@ -79,9 +91,86 @@ public final class IterateRemoveClear implements Rule {
     }
   }
 
+  /** Calls that can replace the value of a key that is present. */
+  private static final Set<String> REPLACING =
+      Set.of("put", "putAll", "merge", "compute", "computeIfPresent", "replace", "replaceAll");
+
+  /** Calls on the map that neither replace a value nor hand out a view that could. */
+  private static boolean keepsValues(String method) {
+    return !REPLACING.contains(method) && !method.equals("entrySet");
+  }
+
+  /**
+   * A drain that loses nothing: the map is a private field of this class that only ever holds a map
+   * the class created, every write into it adds a key only if it is absent ({@code putIfAbsent},
+   * {@code computeIfAbsent}), and the drain is repeated until the map is empty ({@code do { .. }
+   * while (!map.isEmpty())}). No value can change between reading an entry and removing it, and an
+   * entry added during a pass is drained by the next one, so every entry is processed exactly once;
+   * what other threads see meanwhile is a map being drained, which is what a drain is.
+   */
+  private static boolean losslessDrain(ClassFacts facts, MapTarget map, TreePath loop) {
+    FieldFacts field = map.field();
+    if (field == null
+        || !MapTarget.OWN.equals(map.owner())
+        || !field.element().getModifiers().contains(Modifier.PRIVATE)) {
+      return false;
+    }
+    for (ExpressionTree value : field.assignedValues()) {
+      if (!(MapKnowledge.skipParens(value) instanceof NewClassTree)) {
+        return false; // a map from elsewhere: its other writers are not in view
+      }
+    }
+    for (Access access : field.accesses()) {
+      if (access.kind() == Access.Kind.ASSIGN) {
+        if (access.site().prePublication()) {
+          continue;
+        }
+        return false;
+      }
+      TreePath select = access.site().path().getParentPath();
+      if (!(select.getLeaf() instanceof MemberSelectTree member)
+          || !(select.getParentPath().getLeaf() instanceof MethodInvocationTree call)
+          || call.getMethodSelect() != member
+          || !keepsValues(member.getIdentifier().toString())) {
+        return false; // the map is handed on, or a value may be replaced
+      }
+    }
+    return repeatedUntilEmpty(facts, field, loop);
+  }
+
+  /** Whether the loop at {@code loop} sits inside {@code do { .. } while (!f.isEmpty())}. */
+  private static boolean repeatedUntilEmpty(ClassFacts facts, FieldFacts field, TreePath loop) {
+    for (TreePath path = loop.getParentPath(); path != null; path = path.getParentPath()) {
+      Tree leaf = path.getLeaf();
+      if (leaf instanceof MethodTree
+          || leaf instanceof LambdaExpressionTree
+          || leaf instanceof ClassTree) {
+        return false;
+      }
+      ExpressionTree condition =
+          leaf instanceof DoWhileLoopTree doWhile
+              ? doWhile.getCondition()
+              : leaf instanceof WhileLoopTree whileLoop ? whileLoop.getCondition() : null;
+      if (condition != null
+          && MapKnowledge.skipParens(condition) instanceof UnaryTree not
+          && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT
+          && MapKnowledge.skipParens(not.getExpression()) instanceof MethodInvocationTree isEmpty
+          && isEmpty.getArguments().isEmpty()
+          && isEmpty.getMethodSelect() instanceof MemberSelectTree select
+          && select.getIdentifier().contentEquals("isEmpty")
+          && field.element().equals(facts.element(select.getExpression(), path))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void report(
       ClassFacts facts, Removals.Match match, Site site, Tree reported, Consumer<Finding> sink) {
     if (match == null || !Guards.racy(facts, match.map(), site)) {
+      return;
+    }
+    if (match.shape() == Shape.DRAIN_LOOP && losslessDrain(facts, match.map(), site.path())) {
       return;
     }
     MapTarget map = match.map();

@@ -1127,4 +1127,285 @@ final class RealCodeCausesTest {
             """)
         .expectMarkedFindings();
   }
+
+  // ---- lazy initialisation of a field nothing replaces ----
+
+  @Test
+  void negativeLazilyCreatedMapsOfAnObjectHandedBetweenThreads() {
+    // A per-request exchange: its volatile state and executor are there because it moves between
+    // an I/O thread and a worker, and each map is created once, empty, when first needed.
+    RuleTester.create()
+        .addSource(
+            "t/Exchange.java",
+            """
+            package t;
+            import java.util.*;
+            import java.util.concurrent.Executor;
+            public class Exchange {
+              private volatile int state;
+              private Executor dispatcher;
+              private Map<String, Deque<String>> query;
+              private Map<String, String> path;
+              private Map<String, Integer> levels;
+              public Map<String, Deque<String>> getQuery() {
+                if (query == null) {
+                  query = new TreeMap<>();
+                }
+                return query;
+              }
+              public Exchange addQuery(String name, String value) {
+                if (this.query == null) {
+                  this.query = new TreeMap<>();
+                }
+                query.computeIfAbsent(name, k -> new ArrayDeque<>()).add(value);
+                return this;
+              }
+              public Exchange addPath(String name, String value) {
+                if (null == path && name != null) path = new HashMap<>(4);
+                path.put(name, value);
+                return this;
+              }
+              private Map<String, Integer> levels() {
+                if (levels == null) {
+                  if (state > 0) {
+                    levels = new HashMap<>();
+                  } else {
+                    levels = new LinkedHashMap<>();
+                  }
+                }
+                return levels;
+              }
+              public Integer level(String k) { return levels().get(k); }
+              public void dispatch(Runnable task) {
+                state = 1;
+                dispatcher.execute(task);
+              }
+            }
+            """)
+        .expectNoFindings();
+  }
+
+  @Test
+  void positiveLazyInitialisationOfAFieldThatIsAlsoDroppedOrReplaced() {
+    // Dropped and created again, or replaced by a setter: a reader can keep a map that is no longer
+    // the field's. A lazily decoded map is built before it is published: half-built to others.
+    RuleTester.create()
+        .addSource(
+            "t/Message.java",
+            """
+            package t;
+            import java.util.*;
+            public class Message {
+              private volatile boolean readOnly;
+              private byte[] marshalled;
+              private Map<String, Object> properties;
+              private Map<String, String> headers;
+              private Map<String, String> decoded;
+              public void setProperty(String k, Object v) {
+                if (properties == null) {
+                  // BUG: Diagnostic contains: UnsafeMapReassignment
+                  properties = new HashMap<>();
+                }
+                properties.put(k, v);
+              }
+              public void clearProperties() { properties = null; }
+              public Object property(String k) {
+                return properties == null ? null : properties.get(k);
+              }
+              public String header(String k) {
+                if (headers == null) {
+                  // BUG: Diagnostic contains: UnsafeMapReassignment
+                  headers = new HashMap<>();
+                }
+                return headers.get(k);
+              }
+              public void replaceHeaders(Map<String, String> fresh) {
+                // BUG: Diagnostic contains: UnsafeMapReassignment
+                headers = new HashMap<>(fresh);
+              }
+              public String decoded(String k) {
+                if (decoded == null) {
+                  // BUG: Diagnostic contains: UnsafeMapReassignment
+                  decoded = decode(marshalled);
+                }
+                return decoded.get(k);
+              }
+              private static Map<String, String> decode(byte[] bytes) {
+                return new HashMap<>(Map.of("size", String.valueOf(bytes.length)));
+              }
+            }
+            """)
+        .expectMarkedFindings();
+  }
+
+  @Test
+  void positiveAnEmptyMapAssignedWhenTheFieldIsNotNull() {
+    // The else-branch of the null check replaces a map that exists: the field is reassigned, and
+    // its
+    // lazy creation races those replacements like any other write.
+    RuleTester.create()
+        .addSource(
+            "t/Registry.java",
+            """
+            package t;
+            import java.util.*;
+            public class Registry {
+              private volatile long version;
+              private Map<String, String> entries;
+              public String get(String k) { return entries == null ? null : entries.get(k); }
+              public void reset() {
+                if (entries == null) {
+                  // BUG: Diagnostic contains: UnsafeMapReassignment
+                  entries = new HashMap<>();
+                } else {
+                  // BUG: Diagnostic contains: UnsafeMapReassignment
+                  entries = new HashMap<>();
+                }
+                version++;
+              }
+            }
+            """)
+        .expectMarkedFindings();
+  }
+
+  // ---- super.m() runs no override ----
+
+  private static final String FILTER =
+      """
+      package t;
+      public class Filter {
+        protected long commands;
+        public void onCommand(Object command) { commands++; }
+      }
+      """;
+
+  private static final String NEGOTIATOR =
+      """
+      package t;
+      import java.util.*;
+      public class Negotiator extends Filter {
+        private volatile boolean negotiated;
+        private Map<Object, Short> cache = new HashMap<>();
+        public synchronized Short index(Object o) { return cache.get(o); }
+        @Override
+        public void onCommand(Object command) {
+          negotiate();
+          super.onCommand(command);
+        }
+        public void negotiate() {
+          // MARK
+          cache = new HashMap<>();
+          negotiated = true;
+        }
+      }
+      """;
+
+  @Test
+  void negativeASuperCallInASiblingClassDoesNotReachAnOverride() {
+    // Reliable's super.onCommand() runs Filter's method only: it never reaches the negotiator's
+    // override, whose own caller (the framework, through the listener interface) is not in view.
+    RuleTester.create()
+        .addSource("t/Filter.java", FILTER)
+        .addSource("t/Negotiator.java", NEGOTIATOR.replace("// MARK\n", ""))
+        .addSource(
+            "t/Reliable.java",
+            """
+            package t;
+            public class Reliable extends Filter implements Runnable {
+              private volatile Object last;
+              @Override
+              public void onCommand(Object command) {
+                last = command;
+                super.onCommand(command);
+              }
+              public void run() { onCommand(last); }
+            }
+            """)
+        .expectNoFindings();
+  }
+
+  @Test
+  void positiveTheSameOverrideReachedThroughAVirtualCall() {
+    RuleTester.create()
+        .addSource("t/Filter.java", FILTER)
+        .addSource(
+            "t/Negotiator.java",
+            NEGOTIATOR.replace("// MARK", "// BUG: Diagnostic contains: UnsafeMapReassignment"))
+        .addSource(
+            "t/Reader.java",
+            """
+            package t;
+            public class Reader implements Runnable {
+              private final Filter chain;
+              public Reader(Filter chain) { this.chain = chain; }
+              public void run() { chain.onCommand(new Object()); }
+            }
+            """)
+        .expectMarkedFindings();
+  }
+
+  // ---- a drain that loses nothing ----
+
+  private static final String KEY_CACHE =
+      """
+      package t;
+      import java.util.*;
+      import java.util.concurrent.*;
+      public class KeyCache {
+        public interface Key { void release(); }
+        private final ConcurrentMap<String, Key> cache = new ConcurrentHashMap<>();
+        public Key choose(String alias, Key made) {
+          Key key = cache.get(alias);
+          if (key == null) {
+            Key old = cache.putIfAbsent(alias, made);
+            key = old != null ? old : made;
+          }
+          return key;
+        }
+        public void destroy() {
+          do {
+            Iterator<Key> it = cache.values().iterator();
+            // MARK
+            while (it.hasNext()) {
+              it.next().release();
+              it.remove();
+            }
+          } while (!cache.isEmpty());
+        }
+      }
+      """;
+
+  @Test
+  void negativeADrainRepeatedUntilEmptyOfAMapOnlyEverAddedTo() {
+    // Keys are only added if absent, so no value changes between next() and remove(), and the
+    // do/while drains what was added during a pass: every key is released exactly once.
+    RuleTester.create()
+        .addSource("t/KeyCache.java", KEY_CACHE.replace("      // MARK\n", ""))
+        .expectNoFindings();
+  }
+
+  @Test
+  void positiveTheSameDrainWhenAValueCanBeReplaced() {
+    // put(..) can replace the value between next() and remove(): the new key is removed unreleased.
+    String marked = KEY_CACHE.replace("// MARK", "// BUG: Diagnostic contains: IterateRemoveClear");
+    RuleTester.create()
+        .addSource(
+            "t/KeyCache.java",
+            marked.replace(
+                "  public void destroy() {",
+                "  public void refresh(String alias, Key k) { cache.put(alias, k); }\n"
+                    + "  public void destroy() {"))
+        .expectMarkedFindings();
+  }
+
+  @Test
+  void positiveTheSameDrainRunOnce() {
+    // Without the do/while, a key added behind the iterator survives the drain, never released.
+    String marked = KEY_CACHE.replace("// MARK", "// BUG: Diagnostic contains: IterateRemoveClear");
+    RuleTester.create()
+        .addSource(
+            "t/KeyCache.java",
+            marked.replace("    do {\n", "    {\n").replace("} while (!cache.isEmpty());", "}"))
+        .expectMarkedFindings();
+  }
 }
