@@ -82,10 +82,11 @@ public final class UnsafeMapReassignment implements Rule {
           // holds the old map holds a complete one. It resets a lazily built map or drops one.
           continue;
         }
-        if (createdOnce && assignsEmptyMap(facts, access)) {
+        if (createdOnce
+            && assignsEmptyMap(facts, access)
+            && !filledBeforeLeaving(facts, field, access.site().path().getParentPath())) {
           // if (f == null) f = new HashMap<>(): the field goes from null to one map, once. No
-          // reader
-          // can keep an older map, and the map it publishes is empty, not half-built.
+          // reader can keep an older map, and the map it publishes is empty, not half-built.
           continue;
         }
         report(facts, field, access, sink);
@@ -183,6 +184,52 @@ public final class UnsafeMapReassignment implements Rule {
 
   /** Whether the assignment at {@code assignment} only runs when the field is null. */
   private static boolean underNullCheck(ClassFacts facts, FieldFacts field, TreePath assignment) {
+    return nullCheck(facts, field, assignment) != null;
+  }
+
+  /** The {@code if (f == null)} that has the assignment in its then-branch, or null. */
+  private static IfTree nullCheck(ClassFacts facts, FieldFacts field, TreePath assignment) {
+    for (IfTree test = enclosingIf(assignment, null);
+        test != null;
+        test = enclosingIf(assignment, test)) {
+      if (testsNull(facts, field, test.getCondition(), assignment)) {
+        return test;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether the branch that creates the map also fills it ({@code if (f == null) { f = new
+   * HashMap<>(); f.putAll(defaults); }}): the map is published empty and filled afterwards, so
+   * another thread can see it half-built.
+   */
+  private static boolean filledBeforeLeaving(
+      ClassFacts facts, FieldFacts field, TreePath assignment) {
+    IfTree test = nullCheck(facts, field, assignment);
+    if (test == null) {
+      return false;
+    }
+    for (Access use : field.accesses()) {
+      if (use.kind() != Access.Kind.MUTATE) {
+        continue;
+      }
+      for (TreePath path = use.site().path(); path != null; path = path.getParentPath()) {
+        if (path.getLeaf() == test.getThenStatement()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The next {@code if} outwards from {@code assignment}, after {@code after} (null: the
+   * innermost), that has the assignment in its then-branch, within the same method; null when there
+   * is none.
+   */
+  private static IfTree enclosingIf(TreePath assignment, IfTree after) {
+    boolean past = after == null;
     TreePath child = assignment;
     for (TreePath path = assignment.getParentPath();
         path != null;
@@ -191,15 +238,16 @@ public final class UnsafeMapReassignment implements Rule {
       if (leaf instanceof MethodTree
           || leaf instanceof LambdaExpressionTree
           || leaf instanceof ClassTree) {
-        return false;
+        return null;
       }
-      if (leaf instanceof IfTree test
-          && test.getThenStatement() == child.getLeaf()
-          && testsNull(facts, field, test.getCondition(), path)) {
-        return true;
+      if (leaf instanceof IfTree test && test.getThenStatement() == child.getLeaf()) {
+        if (past) {
+          return test;
+        }
+        past = test == after;
       }
     }
-    return false;
+    return null;
   }
 
   /**

@@ -1188,7 +1188,8 @@ final class RealCodeCausesTest {
   @Test
   void positiveLazyInitialisationOfAFieldThatIsAlsoDroppedOrReplaced() {
     // Dropped and created again, or replaced by a setter: a reader can keep a map that is no longer
-    // the field's. A lazily decoded map is built before it is published: half-built to others.
+    // the field's. A lazily decoded map is built before it is published, and one filled in the
+    // branch that creates it is filled after: either can be seen half-built.
     RuleTester.create()
         .addSource(
             "t/Message.java",
@@ -1222,6 +1223,16 @@ final class RealCodeCausesTest {
               public void replaceHeaders(Map<String, String> fresh) {
                 // BUG: Diagnostic contains: UnsafeMapReassignment
                 headers = new HashMap<>(fresh);
+              }
+              private Map<String, String> defaults;
+              public String fallback(String k) {
+                if (defaults == null) {
+                  // BUG: Diagnostic contains: UnsafeMapReassignment
+                  defaults = new HashMap<>();
+                  defaults.put("timeout", "30");
+                  defaults.put("retries", "3");
+                }
+                return defaults.get(k);
               }
               public String decoded(String k) {
                 if (decoded == null) {
