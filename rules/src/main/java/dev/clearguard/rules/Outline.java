@@ -85,7 +85,7 @@ public final class Outline {
     this.unit = unit;
     this.topLevel = topLevel;
     this.trees = trees;
-    this.knowledge = MapKnowledge.of(types, elements);
+    this.knowledge = program != null ? program.knowledge() : MapKnowledge.of(types, elements);
     this.program = program;
   }
 
@@ -203,11 +203,27 @@ public final class Outline {
    * kinds in one method rather than in a visitor method each also keeps small the code the JIT
    * compiles while javac runs.
    */
+  /**
+   * The compiler's names the walk compares with, looked up once per compilation: comparing javac
+   * names is cheap, converting them to strings is not.
+   */
+  private record Vocabulary(
+      Set<Name> mapMethods, Set<Name> synchronous, Name thisName, Name superName) {
+    static Vocabulary of(MapKnowledge knowledge) {
+      return new Vocabulary(
+          knowledge.names(MAP_METHODS),
+          knowledge.names(MapKnowledge.SYNCHRONOUS_CALLBACKS),
+          knowledge.name("this"),
+          knowledge.name("super"));
+    }
+  }
+
   private final class Walk extends TreeScanner<Void, Void> {
     private final TreePath unitPath;
     final Set<Name> called = new HashSet<>();
     final Set<Name> calledOnMap = new HashSet<>();
-    private final Set<Name> resolved = knowledge.names(MAP_METHODS);
+    private final Vocabulary words = knowledge.memo(Vocabulary.class, Vocabulary::of);
+    private final Set<Name> resolved = words.mapMethods();
     boolean synchronizedStatement;
     boolean mutableMapField;
 
@@ -243,11 +259,7 @@ public final class Outline {
             name = member.getIdentifier();
             call(name, member);
             if (program != null) {
-              edge(
-                  member,
-                  freshReceiver(member.getExpression()),
-                  isThis(member.getExpression()),
-                  isSuper(member.getExpression()));
+              edge(member, member.getExpression());
             }
             scan(member.getExpression(), null);
           } else {
@@ -255,7 +267,7 @@ public final class Outline {
               name = identifier.getName();
               call(name, identifier);
               if (program != null) {
-                edge(identifier, null, true, false);
+                edge(identifier, null);
               }
             }
             scan(select, null);
@@ -276,7 +288,7 @@ public final class Outline {
           if (program != null) {
             boolean saved = detached;
             detached = true; // a reference to a method can be called from anywhere, any time
-            edge(reference, null, false, isSuper(reference.getQualifierExpression()));
+            edge(reference, reference.getQualifierExpression());
             detached = saved;
           }
           scan(reference.getQualifierExpression(), null);
@@ -467,6 +479,7 @@ public final class Outline {
       List<Object> savedLocks = locks;
       Element savedType = type;
       java.util.Map<Name, Fresh> savedFresh = fresh;
+      boolean savedFreshField = freshField;
       type = trees.getElement(new TreePath(unitPath, tree));
       try {
         for (Tree member : tree.getMembers()) {
@@ -474,6 +487,7 @@ public final class Outline {
           detached = false;
           locks = List.of();
           fresh = null;
+          freshField = false;
           setUp = null;
           if (member instanceof VariableTree variable) {
             if (!mutableMapField && isMutableMapField(unitPath, variable)) {
@@ -492,6 +506,7 @@ public final class Outline {
         locks = savedLocks;
         type = savedType;
         fresh = savedFresh;
+        freshField = savedFreshField;
       }
     }
 
@@ -512,7 +527,13 @@ public final class Outline {
     /** Local variables holding objects this code made and has not shared, by name. */
     private java.util.Map<Name, Fresh> fresh;
 
-    private final Set<Name> synchronous = knowledge.names(MapKnowledge.SYNCHRONOUS_CALLBACKS);
+    /**
+     * Whether {@link #fresh} may hold one of the object's own fields (set when one is added): most
+     * methods have none, and then nothing a call is passed, or a loop, can end a field's freshness.
+     */
+    private boolean freshField;
+
+    private final Set<Name> synchronous = words.synchronous();
 
     private void visitMethodInContext(MethodTree tree) {
       Element element = trees.getElement(new TreePath(unitPath, tree));
@@ -521,6 +542,7 @@ public final class Outline {
         program.addDeclared(method);
       }
       fresh = null;
+      freshField = false;
       Set<Modifier> flags = tree.getModifiers().getFlags();
       if (flags.contains(Modifier.SYNCHRONIZED) && type instanceof TypeElement owner) {
         locks =
@@ -575,32 +597,28 @@ public final class Outline {
         lambdaDepth--;
       } else if (argument instanceof MemberReferenceTree reference) {
         call(reference.getName(), reference);
-        edge(reference, null, false, isSuper(reference.getQualifierExpression()));
+        edge(reference, reference.getQualifierExpression());
         scan(reference.getQualifierExpression(), null);
       } else {
         scan(argument, null);
       }
     }
 
-    /**
-     * Records the call that {@code methodName} (the call's name, or a reference) resolves to;
-     * {@code receiver} is the fresh object it is called on, or null.
-     */
     /** {@code this}, or {@code Outer.this}: the object running the code (or its outer one). */
-    private static boolean isThis(ExpressionTree receiver) {
-      return (receiver instanceof IdentifierTree id && id.getName().contentEquals("this"))
+    private boolean isThis(ExpressionTree receiver) {
+      return (receiver instanceof IdentifierTree id && id.getName().equals(words.thisName()))
           || (receiver instanceof MemberSelectTree select
-              && select.getIdentifier().contentEquals("this"));
+              && select.getIdentifier().equals(words.thisName()));
     }
 
     /**
      * {@code super}, {@code Outer.super} or {@code Interface.super}: the call runs exactly the
      * named method, never an override of it.
      */
-    private static boolean isSuper(ExpressionTree receiver) {
-      return (receiver instanceof IdentifierTree id && id.getName().contentEquals("super"))
+    private boolean isSuper(ExpressionTree receiver) {
+      return (receiver instanceof IdentifierTree id && id.getName().equals(words.superName()))
           || (receiver instanceof MemberSelectTree select
-              && select.getIdentifier().contentEquals("super"));
+              && select.getIdentifier().equals(words.superName()));
     }
 
     /**
@@ -610,15 +628,15 @@ public final class Outline {
      * anonymous class or a method reference may use it at any time.
      */
     private void endFieldFreshness() {
-      if (fresh != null) {
+      if (fresh != null && freshField) {
         fresh.values().removeIf(f -> f.local() != null && f.local().getKind() == ElementKind.FIELD);
       }
     }
 
     /** A fresh field passed to a call or a constructor is handed to other code: no longer fresh. */
     private void escape(List<? extends ExpressionTree> arguments) {
-      if (fresh == null || program == null) {
-        return;
+      if (fresh == null || program == null || !freshField) {
+        return; // only fields stop being fresh when passed on
       }
       for (ExpressionTree argument : arguments) {
         Fresh known = freshReceiver(argument);
@@ -631,15 +649,23 @@ public final class Outline {
     }
 
     /**
-     * Records the call that {@code methodName} resolves to; {@code onThis}: it is called on the
-     * object running the caller (unqualified, or on {@code this}), so an override in the caller's
-     * own subclass runs; {@code exact}: a {@code super.m()} call, which runs no override.
+     * Records the call that {@code methodName} (a call's name, or a method reference) resolves to,
+     * made on {@code qualifier} (null for an unqualified call): a call on the running object
+     * ({@code m()}, {@code this.m()}) runs an override in the caller's own subclass, a {@code
+     * super.m()} call runs no override, and a call on an object this code has just made sets it up.
      */
-    private void edge(Tree methodName, Fresh receiver, boolean onThis, boolean exact) {
+    private void edge(Tree methodName, ExpressionTree qualifier) {
       if (!(trees.getElement(new TreePath(unitPath, methodName))
-          instanceof ExecutableElement callee)) {
-        return;
+              instanceof ExecutableElement callee)
+          || !program.records(callee)) {
+        return; // the JDK's methods, most calls, are never asked about: nothing more to work out
       }
+      boolean reference = methodName instanceof MemberReferenceTree;
+      // A method reference runs later, on whatever object it was bound to: never set-up, and not
+      // necessarily on the running object.
+      Fresh receiver = qualifier == null || reference ? null : freshReceiver(qualifier);
+      boolean onThis = !reference && (qualifier == null || isThis(qualifier));
+      boolean exact = qualifier != null && isSuper(qualifier);
       TypeElement self = onThis && type instanceof TypeElement t ? t : null;
       Program.CallKind kind;
       ExecutableElement factory = null;
@@ -715,6 +741,7 @@ public final class Outline {
       if (fresh == null) {
         fresh = new java.util.HashMap<>();
       }
+      freshField |= local.getKind() == ElementKind.FIELD;
       fresh.put(name, new Fresh(local, created.factory()));
     }
 
@@ -750,16 +777,22 @@ public final class Outline {
       if (isNew(e)) {
         return new Fresh(null, null);
       }
-      if (fresh != null && e instanceof IdentifierTree id && fresh.containsKey(id.getName())) {
+      if (fresh == null) {
+        return null;
+      }
+      if (e instanceof IdentifierTree id) {
         Fresh known = fresh.get(id.getName());
+        if (known == null) {
+          return null;
+        }
         Element element = trees.getElement(new TreePath(unitPath, id));
         return element != null && element.equals(known.local()) ? known : null;
       }
-      if (fresh != null
-          && e instanceof MemberSelectTree select
-          && isThis(select.getExpression())
-          && fresh.containsKey(select.getIdentifier())) {
+      if (e instanceof MemberSelectTree select && isThis(select.getExpression())) {
         Fresh known = fresh.get(select.getIdentifier());
+        if (known == null) {
+          return null;
+        }
         Element element = trees.getElement(new TreePath(unitPath, select));
         return element != null && element.equals(known.local()) ? known : null;
       }

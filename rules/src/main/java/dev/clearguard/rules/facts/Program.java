@@ -175,36 +175,60 @@ public final class Program {
     if (owner == null) {
       return false;
     }
-    return recorded.computeIfAbsent(
-        owner,
-        o -> {
-          Element e = o;
-          while (e != null && !(e instanceof PackageElement)) {
-            e = e.getEnclosingElement();
-          }
-          if (!(e instanceof PackageElement pkg)) {
-            return true;
-          }
-          String name = pkg.getQualifiedName().toString();
-          return !(name.startsWith("java.")
+    if (owner == lastOwner) {
+      return lastRecorded; // calls come in runs on one class: a builder's, a logger's
+    }
+    Boolean known = recorded.get(owner);
+    if (known == null) {
+      Element e = owner;
+      while (e != null && !(e instanceof PackageElement)) {
+        e = e.getEnclosingElement();
+      }
+      known = !(e instanceof PackageElement pkg) || recordedPackage(pkg);
+      recorded.put(owner, known);
+    }
+    lastOwner = owner;
+    lastRecorded = known;
+    return known;
+  }
+
+  private Element lastOwner;
+
+  private boolean lastRecorded;
+
+  /** The same answer for every class of a package, worked out once per package. */
+  private boolean recordedPackage(PackageElement pkg) {
+    Boolean known = recorded.get(pkg);
+    if (known == null) {
+      String name = pkg.getQualifiedName().toString();
+      known =
+          !(name.startsWith("java.")
               || name.startsWith("javax.")
               || name.startsWith("jdk.")
               || name.startsWith("sun.")
               || name.startsWith("com.sun."));
-        });
+      recorded.put(pkg, known);
+    }
+    return known;
+  }
+
+  /** What the compilation knows about map types, shared by every class's outline. */
+  public MapKnowledge knowledge() {
+    return knowledge;
   }
 
   /** Records one call of {@code callee}. */
   public void addCall(
       ExecutableElement callee, ExecutableElement caller, CallKind kind, List<Object> locks) {
-    addCall(callee, caller, kind, locks, null, null, false);
+    addCall(callee, caller, kind, List.copyOf(locks), null, null, false);
   }
 
   /**
-   * Records one call of {@code callee}; {@code factory} is the method whose result it is called on,
-   * for {@link CallKind#ON_FACTORY_RESULT}; {@code self}: for a call on the running object ({@code
-   * reload()}, {@code this.reload()}), the class whose code makes it, else null; {@code exact}: a
-   * {@code super.m()} call.
+   * Records one call of {@code callee}, made holding {@code locks} (an unmodifiable list, kept as
+   * it is); {@code factory} is the method whose result it is called on, for {@link
+   * CallKind#ON_FACTORY_RESULT}; {@code self}: for a call on the running object ({@code reload()},
+   * {@code this.reload()}), the class whose code makes it, else null; {@code exact}: a {@code
+   * super.m()} call.
    */
   public void addCall(
       ExecutableElement callee,
@@ -231,7 +255,7 @@ public final class Program {
       }
     }
     calleeOfCall.add(callee);
-    calls.add(new Call(caller, kind, List.copyOf(locks), factory, self, exact));
+    calls.add(new Call(caller, kind, locks, factory, self, exact));
   }
 
   /**
