@@ -7,6 +7,7 @@ import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -95,18 +96,30 @@ public final class IterateRemoveClear implements Rule {
   private static final Set<String> REPLACING =
       Set.of("put", "putAll", "merge", "compute", "computeIfPresent", "replace", "replaceAll");
 
-  /** Calls on the map that neither replace a value nor hand out a view that could. */
-  private static boolean keepsValues(String method) {
-    return !REPLACING.contains(method) && !method.equals("entrySet");
-  }
+  /**
+   * What the rest of the class may call on a map it only ever adds to: reads, and adding a key that
+   * is absent. A removal elsewhere would let a key be removed and added again with another value
+   * while the drain holds the old one; a view could remove, or replace a value, unseen.
+   */
+  private static final Set<String> ADDS_OR_READS =
+      Set.of(
+          "get",
+          "getOrDefault",
+          "containsKey",
+          "containsValue",
+          "size",
+          "isEmpty",
+          "putIfAbsent",
+          "computeIfAbsent");
 
   /**
    * A drain that loses nothing: the map is a private field of this class that only ever holds a map
-   * the class created, every write into it adds a key only if it is absent ({@code putIfAbsent},
-   * {@code computeIfAbsent}), and the drain is repeated until the map is empty ({@code do { .. }
-   * while (!map.isEmpty())}). No value can change between reading an entry and removing it, and an
-   * entry added during a pass is drained by the next one, so every entry is processed exactly once;
-   * what other threads see meanwhile is a map being drained, which is what a drain is.
+   * the class created; outside the drain, the class only reads it and adds keys that are absent
+   * ({@code putIfAbsent}, {@code computeIfAbsent}); and the drain is repeated until the map is
+   * empty ({@code do { .. } while (!map.isEmpty())}, or a {@code while} loop). No value can change
+   * between reading an entry and removing it, and an entry added during a pass is drained by the
+   * next one, so nothing is lost or left behind; what other threads see meanwhile is a map being
+   * drained, which is what a drain is.
    */
   private static boolean losslessDrain(ClassFacts facts, MapTarget map, TreePath loop) {
     FieldFacts field = map.field();
@@ -120,6 +133,10 @@ public final class IterateRemoveClear implements Rule {
         return false; // a map from elsewhere: its other writers are not in view
       }
     }
+    Tree repeat = repeatedUntilEmpty(facts, field, loop);
+    if (repeat == null) {
+      return false;
+    }
     for (Access access : field.accesses()) {
       if (access.kind() == Access.Kind.ASSIGN) {
         if (access.site().prePublication()) {
@@ -130,22 +147,41 @@ public final class IterateRemoveClear implements Rule {
       TreePath select = access.site().path().getParentPath();
       if (!(select.getLeaf() instanceof MemberSelectTree member)
           || !(select.getParentPath().getLeaf() instanceof MethodInvocationTree call)
-          || call.getMethodSelect() != member
-          || !keepsValues(member.getIdentifier().toString())) {
-        return false; // the map is handed on, or a value may be replaced
+          || call.getMethodSelect() != member) {
+        return false; // the map is handed on: its other writers are not in view
+      }
+      String method = member.getIdentifier().toString();
+      boolean allowed =
+          within(access.site().path(), repeat)
+              ? !REPLACING.contains(method)
+              : ADDS_OR_READS.contains(method);
+      if (!allowed) {
+        return false;
       }
     }
-    return repeatedUntilEmpty(facts, field, loop);
+    return true;
   }
 
-  /** Whether the loop at {@code loop} sits inside {@code do { .. } while (!f.isEmpty())}. */
-  private static boolean repeatedUntilEmpty(ClassFacts facts, FieldFacts field, TreePath loop) {
+  private static boolean within(TreePath path, Tree ancestor) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() == ancestor) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The {@code do { .. } while (!f.isEmpty())} or {@code while (!f.isEmpty()) { .. }} loop around
+   * the loop at {@code loop}, {@code f} being the object's own field; null when there is none.
+   */
+  private static Tree repeatedUntilEmpty(ClassFacts facts, FieldFacts field, TreePath loop) {
     for (TreePath path = loop.getParentPath(); path != null; path = path.getParentPath()) {
       Tree leaf = path.getLeaf();
       if (leaf instanceof MethodTree
           || leaf instanceof LambdaExpressionTree
           || leaf instanceof ClassTree) {
-        return false;
+        return null;
       }
       ExpressionTree condition =
           leaf instanceof DoWhileLoopTree doWhile
@@ -158,11 +194,27 @@ public final class IterateRemoveClear implements Rule {
           && isEmpty.getArguments().isEmpty()
           && isEmpty.getMethodSelect() instanceof MemberSelectTree select
           && select.getIdentifier().contentEquals("isEmpty")
+          && isOwn(select.getExpression())
           && field.element().equals(facts.element(select.getExpression(), path))) {
-        return true;
+        return leaf;
       }
     }
-    return false;
+    return null;
+  }
+
+  /** {@code f}, {@code this.f} or {@code Outer.this.f}: a field of the running object. */
+  private static boolean isOwn(ExpressionTree expression) {
+    ExpressionTree e = MapKnowledge.skipParens(expression);
+    if (e instanceof IdentifierTree) {
+      return true;
+    }
+    if (!(e instanceof MemberSelectTree select)) {
+      return false;
+    }
+    ExpressionTree receiver = MapKnowledge.skipParens(select.getExpression());
+    return (receiver instanceof IdentifierTree id && id.getName().contentEquals("this"))
+        || (receiver instanceof MemberSelectTree outer
+            && outer.getIdentifier().contentEquals("this"));
   }
 
   private void report(

@@ -195,15 +195,6 @@ public final class Outline {
   }
 
   /**
-   * The walk itself. {@link #scan(Tree, Void)} handles the kinds of tree that make up almost all of
-   * a class directly, descending only into the parts that can contain code (not into types,
-   * modifiers or annotations, which cannot hold a call, a {@code synchronized} statement or a
-   * class); every other kind goes through {@link TreeScanner}, which visits all of its children, so
-   * a kind this walk does not know (a newer JDK's) is still walked completely. Handling the common
-   * kinds in one method rather than in a visitor method each also keeps small the code the JIT
-   * compiles while javac runs.
-   */
-  /**
    * The compiler's names the walk compares with, looked up once per compilation: comparing javac
    * names is cheap, converting them to strings is not.
    */
@@ -218,6 +209,15 @@ public final class Outline {
     }
   }
 
+  /**
+   * The walk itself. {@link #scan(Tree, Void)} handles the kinds of tree that make up almost all of
+   * a class directly, descending only into the parts that can contain code (not into types,
+   * modifiers or annotations, which cannot hold a call, a {@code synchronized} statement or a
+   * class); every other kind goes through {@link TreeScanner}, which visits all of its children, so
+   * a kind this walk does not know (a newer JDK's) is still walked completely. Handling the common
+   * kinds in one method rather than in a visitor method each also keeps small the code the JIT
+   * compiles while javac runs.
+   */
   private final class Walk extends TreeScanner<Void, Void> {
     private final TreePath unitPath;
     final Set<Name> called = new HashSet<>();

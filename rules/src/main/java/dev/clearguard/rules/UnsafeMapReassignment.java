@@ -13,9 +13,11 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
 import dev.clearguard.rules.FixPlan.Shape;
 import dev.clearguard.rules.facts.Access;
 import dev.clearguard.rules.facts.ClassFacts;
@@ -82,11 +84,19 @@ public final class UnsafeMapReassignment implements Rule {
           // holds the old map holds a complete one. It resets a lazily built map or drops one.
           continue;
         }
-        if (createdOnce
-            && assignsEmptyMap(facts, access)
-            && !filledBeforeLeaving(facts, field, access.site().path().getParentPath())) {
-          // if (f == null) f = new HashMap<>(): the field goes from null to one map, once. No
-          // reader can keep an older map, and the map it publishes is empty, not half-built.
+        // if (f == null) f = new HashMap<>(): the field goes from null to one map, once. No reader
+        // can keep an older map, and the map it publishes is empty, not half-built. A static field,
+        // or one used in code handed to another thread, can be created by two threads at once;
+        // otherwise nothing tells threads that take turns (an exchange an I/O thread hands to a
+        // worker) from threads that run it at once. Reach from run-time code was tried as that
+        // evidence and measured: objects handed between threads are reached from tasks too.
+        boolean lazyCreation =
+            createdOnce
+                && !field.isStatic()
+                && !field.isHandedOff()
+                && assignsEmptyMap(facts, access)
+                && !filledBeforeLeaving(facts, field, access.site().path().getParentPath());
+        if (lazyCreation) {
           continue;
         }
         report(facts, field, access, sink);
@@ -171,20 +181,21 @@ public final class UnsafeMapReassignment implements Rule {
   private static boolean createdOnce(ClassFacts facts, FieldFacts field) {
     boolean any = false;
     for (Access access : field.sharedAccesses()) {
-      if (access.kind() != Access.Kind.ASSIGN || !access.onThis()) {
+      if (access.kind() != Access.Kind.ASSIGN) {
         continue;
       }
-      if (!underNullCheck(facts, field, access.site().path().getParentPath())) {
+      if (!access.onThis()) {
+        if (assignsNull(access)) {
+          return false; // another object's map dropped (a pool recycling it): created again later
+        }
+        continue;
+      }
+      if (nullCheck(facts, field, access.site().path().getParentPath()) == null) {
         return false;
       }
       any = true;
     }
     return any;
-  }
-
-  /** Whether the assignment at {@code assignment} only runs when the field is null. */
-  private static boolean underNullCheck(ClassFacts facts, FieldFacts field, TreePath assignment) {
-    return nullCheck(facts, field, assignment) != null;
   }
 
   /** The {@code if (f == null)} that has the assignment in its then-branch, or null. */
@@ -211,16 +222,59 @@ public final class UnsafeMapReassignment implements Rule {
       return false;
     }
     for (Access use : field.accesses()) {
-      if (use.kind() != Access.Kind.MUTATE) {
+      Tree parent = use.site().path().getParentPath().getLeaf();
+      boolean passedOn =
+          use.kind() == Access.Kind.READ
+              && !(parent instanceof MemberSelectTree)
+              && !(parent instanceof ReturnTree)
+              && !(parent instanceof BinaryTree);
+      if (use.kind() != Access.Kind.MUTATE && !passedOn) {
         continue;
       }
       for (TreePath path = use.site().path(); path != null; path = path.getParentPath()) {
         if (path.getLeaf() == test.getThenStatement()) {
-          return true;
+          return true; // filled here, or handed to code that may fill it
         }
       }
     }
-    return false;
+    // A method of the class called after the creation may fill it (the value's own arguments are
+    // computed before the map exists).
+    return callsOwnMethod(test.getThenStatement(), assignment.getLeaf());
+  }
+
+  /**
+   * Whether {@code tree}, outside {@code skipped}, calls a method on the running object: {@code
+   * init()}, {@code this.init()}.
+   */
+  private static boolean callsOwnMethod(Tree tree, Tree skipped) {
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree node, Void unused) {
+        return node == skipped ? null : super.scan(node, unused);
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        ExpressionTree select = call.getMethodSelect();
+        if (select instanceof IdentifierTree
+            || (select instanceof MemberSelectTree member && isThis(member.getExpression()))) {
+          found[0] = true;
+        }
+        return super.visitMethodInvocation(call, unused);
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+        return null;
+      }
+
+      @Override
+      public Void visitClass(ClassTree type, Void unused) {
+        return null;
+      }
+    }.scan(tree, null);
+    return found[0];
   }
 
   /**
@@ -276,11 +330,15 @@ public final class UnsafeMapReassignment implements Rule {
     ExpressionTree named = MapKnowledge.skipParens(other);
     boolean own =
         named instanceof IdentifierTree
-            || (named instanceof MemberSelectTree select
-                && MapKnowledge.skipParens(select.getExpression())
-                    instanceof IdentifierTree receiver
-                && receiver.getName().contentEquals("this"));
+            || (named instanceof MemberSelectTree select && isThis(select.getExpression()));
     return own && field.element().equals(facts.element(named, context));
+  }
+
+  /** {@code this} or {@code Outer.this}. */
+  private static boolean isThis(ExpressionTree expression) {
+    ExpressionTree e = MapKnowledge.skipParens(expression);
+    return (e instanceof IdentifierTree id && id.getName().contentEquals("this"))
+        || (e instanceof MemberSelectTree select && select.getIdentifier().contentEquals("this"));
   }
 
   private static boolean assignsEmptyMap(ClassFacts facts, Access access) {

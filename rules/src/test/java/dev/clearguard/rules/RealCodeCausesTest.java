@@ -1279,6 +1279,65 @@ final class RealCodeCausesTest {
         .expectMarkedFindings();
   }
 
+  @Test
+  void positiveLazyCreationThatOtherThreadsRunOrThatIsFilledElsewhere() {
+    // Two threads can create the map at once when the creation is in code handed to an executor,
+    // or when the field is static (the class's, shared by every instance); a helper fills the map
+    // the branch created; a pool's recycle() drops another object's map, so it is created again.
+    RuleTester.create()
+        .addSource(
+            "t/Stats.java",
+            """
+            package t;
+            import java.util.*;
+            import java.util.concurrent.*;
+            public class Stats {
+              private final ExecutorService pool = Executors.newFixedThreadPool(4);
+              private Map<String, Long> counts;
+              private Map<String, String> handlers;
+              private Map<String, String> attributes;
+              private static Map<String, String> registry;
+              public void record(String k) {
+                pool.execute(
+                    () -> {
+                      if (counts == null) {
+                        // BUG: Diagnostic contains: UnsafeMapReassignment
+                        counts = new ConcurrentHashMap<>();
+                      }
+                      counts.merge(k, 1L, Long::sum);
+                    });
+              }
+              public Long count(String k) { return counts == null ? null : counts.get(k); }
+              public static synchronized int registered() { return registry == null ? 0 : 1; }
+              public static void register(String k, String v) {
+                if (registry == null) {
+                  // BUG: Diagnostic contains: UnsafeMapReassignment
+                  registry = new HashMap<>();
+                }
+                registry.put(k, v);
+              }
+              public String handler(String k) {
+                if (handlers == null) {
+                  // BUG: Diagnostic contains: UnsafeMapReassignment
+                  handlers = new HashMap<>();
+                  registerDefaults();
+                }
+                return handlers.get(k);
+              }
+              private void registerDefaults() { handlers.put("a", "b"); }
+              public String attribute(String k) {
+                if (attributes == null) {
+                  // BUG: Diagnostic contains: UnsafeMapReassignment
+                  attributes = new HashMap<>();
+                }
+                return attributes.get(k);
+              }
+              static void recycle(Stats s) { s.attributes = null; }
+            }
+            """)
+        .expectMarkedFindings();
+  }
+
   // ---- super.m() runs no override ----
 
   private static final String FILTER =
@@ -1405,6 +1464,22 @@ final class RealCodeCausesTest {
             marked.replace(
                 "  public void destroy() {",
                 "  public void refresh(String alias, Key k) { cache.put(alias, k); }\n"
+                    + "  public void destroy() {"))
+        .expectMarkedFindings();
+  }
+
+  @Test
+  void positiveTheSameDrainWhenAKeyCanBeRemovedAndAddedAgain() {
+    // evict() removes a key, choose() adds it again with a new key: between the drain's next() and
+    // remove(), the new key is removed unreleased.
+    String marked = KEY_CACHE.replace("// MARK", "// BUG: Diagnostic contains: IterateRemoveClear");
+    RuleTester.create()
+        .addSource(
+            "t/KeyCache.java",
+            marked.replace(
+                "  public void destroy() {",
+                "  public void evict(String alias) { Key k = cache.remove(alias); if (k != null)"
+                    + " k.release(); }\n"
                     + "  public void destroy() {"))
         .expectMarkedFindings();
   }
