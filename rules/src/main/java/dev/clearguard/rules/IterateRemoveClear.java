@@ -7,7 +7,6 @@ import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
-import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -194,27 +193,12 @@ public final class IterateRemoveClear implements Rule {
           && isEmpty.getArguments().isEmpty()
           && isEmpty.getMethodSelect() instanceof MemberSelectTree select
           && select.getIdentifier().contentEquals("isEmpty")
-          && isOwn(select.getExpression())
+          && MapKnowledge.isOnThis(select.getExpression())
           && field.element().equals(facts.element(select.getExpression(), path))) {
         return leaf;
       }
     }
     return null;
-  }
-
-  /** {@code f}, {@code this.f} or {@code Outer.this.f}: a field of the running object. */
-  private static boolean isOwn(ExpressionTree expression) {
-    ExpressionTree e = MapKnowledge.skipParens(expression);
-    if (e instanceof IdentifierTree) {
-      return true;
-    }
-    if (!(e instanceof MemberSelectTree select)) {
-      return false;
-    }
-    ExpressionTree receiver = MapKnowledge.skipParens(select.getExpression());
-    return (receiver instanceof IdentifierTree id && id.getName().contentEquals("this"))
-        || (receiver instanceof MemberSelectTree outer
-            && outer.getIdentifier().contentEquals("this"));
   }
 
   private void report(

@@ -256,9 +256,7 @@ public final class UnsafeMapReassignment implements Rule {
 
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        ExpressionTree select = call.getMethodSelect();
-        if (select instanceof IdentifierTree
-            || (select instanceof MemberSelectTree member && isThis(member.getExpression()))) {
+        if (MapKnowledge.isOnThis(call.getMethodSelect())) {
           found[0] = true;
         }
         return super.visitMethodInvocation(call, unused);
@@ -327,18 +325,8 @@ public final class UnsafeMapReassignment implements Rule {
     if (other == null) {
       return false;
     }
-    ExpressionTree named = MapKnowledge.skipParens(other);
-    boolean own =
-        named instanceof IdentifierTree
-            || (named instanceof MemberSelectTree select && isThis(select.getExpression()));
-    return own && field.element().equals(facts.element(named, context));
-  }
-
-  /** {@code this} or {@code Outer.this}. */
-  private static boolean isThis(ExpressionTree expression) {
-    ExpressionTree e = MapKnowledge.skipParens(expression);
-    return (e instanceof IdentifierTree id && id.getName().contentEquals("this"))
-        || (e instanceof MemberSelectTree select && select.getIdentifier().contentEquals("this"));
+    return MapKnowledge.isOnThis(other)
+        && field.element().equals(facts.element(MapKnowledge.skipParens(other), context));
   }
 
   private static boolean assignsEmptyMap(ClassFacts facts, Access access) {

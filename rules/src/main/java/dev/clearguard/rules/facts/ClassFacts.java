@@ -459,9 +459,7 @@ public final class ClassFacts {
       return null;
     }
     ExpressionTree qualifier = MapKnowledge.skipParens(select.getExpression());
-    if ((qualifier instanceof IdentifierTree id && id.getName().contentEquals("this"))
-        || (qualifier instanceof MemberSelectTree outer
-            && outer.getIdentifier().contentEquals("this"))) {
+    if (MapKnowledge.isThis(qualifier)) {
       return MapTarget.OWN;
     }
     if (!(qualifier instanceof IdentifierTree)) {

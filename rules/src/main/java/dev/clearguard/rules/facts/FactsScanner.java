@@ -911,11 +911,7 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
       return false;
     }
     ExpressionTree qualifier = MapKnowledge.skipParens(select.getExpression());
-    if (qualifier instanceof IdentifierTree id && id.getName().contentEquals("this")) {
-      return true;
-    }
-    if (qualifier instanceof MemberSelectTree inner
-        && inner.getIdentifier().contentEquals("this")) {
+    if (MapKnowledge.isThis(qualifier)) {
       return true;
     }
     Element element = facts.element(qualifier, path);

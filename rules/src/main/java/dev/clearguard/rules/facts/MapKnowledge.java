@@ -331,6 +331,23 @@ public final class MapKnowledge {
     return skipParens(value) instanceof LiteralTree literal && literal.getValue() == null;
   }
 
+  /** {@code this} or {@code Outer.this}, in parentheses or not: the object running the code. */
+  public static boolean isThis(ExpressionTree expression) {
+    ExpressionTree e = skipParens(expression);
+    return (e instanceof IdentifierTree id && id.getName().contentEquals("this"))
+        || (e instanceof MemberSelectTree select && select.getIdentifier().contentEquals("this"));
+  }
+
+  /**
+   * {@code f}, {@code this.f} or {@code Outer.this.f}: a name used on the running object (a field,
+   * or a method's name in a call), not on another object.
+   */
+  public static boolean isOnThis(ExpressionTree expression) {
+    ExpressionTree e = skipParens(expression);
+    return e instanceof IdentifierTree
+        || (e instanceof MemberSelectTree select && isThis(select.getExpression()));
+  }
+
   public static ExpressionTree skipParens(ExpressionTree expression) {
     ExpressionTree e = expression;
     while (true) {
