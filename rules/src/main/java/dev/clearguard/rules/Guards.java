@@ -39,7 +39,7 @@ final class Guards {
       // inside synchronized (map) is atomic with respect to every other single call.
       return false;
     }
-    return map.field() == null || !facts.underOneLock(map.field(), true, use -> true, null);
+    return map.field() == null || !facts.underOneLock(map.field(), true);
   }
 
   private static boolean builtForConcurrency(ClassFacts facts, MapTarget map) {

@@ -70,7 +70,7 @@ public final class UnsafeMapReassignment implements Rule {
         // evidence, since data carriers, builders and DTOs declare them too.
         continue;
       }
-      if (facts.underOneLock(field, false, use -> true, null)) {
+      if (facts.underOneLock(field, false)) {
         continue; // the write and every read are ordered by one lock
       }
       boolean createdOnce = createdOnce(facts, field);

@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
@@ -38,7 +37,6 @@ public final class ClassFacts {
   static final String SNAPSHOT_MAP = "dev.clearguard.runtime.SnapshotMap";
 
   private final CompilationUnitTree unit;
-  private final ClassTree topLevel;
   private final Trees trees;
   private final Types types;
   private final MapKnowledge knowledge;
@@ -76,10 +74,8 @@ public final class ClassFacts {
   final Map<Element, List<Site>> callSites = new java.util.HashMap<>();
   boolean erroneous;
 
-  private ClassFacts(
-      CompilationUnitTree unit, ClassTree topLevel, Trees trees, Types types, Elements elements) {
+  private ClassFacts(CompilationUnitTree unit, Trees trees, Types types, Elements elements) {
     this.unit = unit;
-    this.topLevel = topLevel;
     this.trees = trees;
     this.types = types;
     this.knowledge = MapKnowledge.of(types, elements);
@@ -89,11 +85,11 @@ public final class ClassFacts {
   /** Computes the facts of one top-level class of an attributed compilation unit. */
   public static ClassFacts of(
       CompilationUnitTree unit, ClassTree topLevel, Trees trees, Types types, Elements elements) {
-    ClassFacts facts = new ClassFacts(unit, topLevel, trees, types, elements);
+    ClassFacts facts = new ClassFacts(unit, trees, types, elements);
     facts.collectNames(topLevel);
     new FactsScanner(facts).scan(new TreePath(new TreePath(unit), topLevel), null);
-    facts.resolveLockHalves();
-    facts.inheritCallerContext();
+    SiteRewrites.resolveLockHalves(facts);
+    SiteRewrites.inheritCallerContext(facts);
     return facts;
   }
 
@@ -112,132 +108,11 @@ public final class ClassFacts {
     }
   }
 
-  /**
-   * A lock field assigned {@code rw.readLock()} in a constructor was recorded as a lock of its own
-   * wherever it was taken before the scanner reached the constructor: make it the half of {@code
-   * rw} it is, everywhere.
-   */
-  private void resolveLockHalves() {
-    if (lockHalves.isEmpty()) {
-      return;
-    }
-    java.util.function.UnaryOperator<Site> remap =
-        site -> {
-          List<Lock> locks = new ArrayList<>();
-          boolean changed = false;
-          for (Lock lock : site.locks()) {
-            Lock half = lock.mode() == Lock.Mode.EXCLUSIVE ? lockHalves.get(lock.key()) : null;
-            locks.add(half != null ? half : lock);
-            changed |= half != null;
-          }
-          return changed ? new Site(site.path(), site.publishing(), locks, site.method()) : site;
-        };
-    rewriteSites(remap);
-    callSites.replaceAll((method, sites) -> sites.stream().map(remap).toList());
-  }
-
-  private void rewriteSites(java.util.function.UnaryOperator<Site> rewrite) {
-    for (FieldFacts field : fields.values()) {
-      field.adjustSites(rewrite);
-    }
-    calls.replaceAll(e -> new Event<>(e.tree(), rewrite.apply(e.site())));
-    loops.replaceAll(e -> new Event<>(e.tree(), rewrite.apply(e.site())));
-    syncs.replaceAll(e -> new Event<>(e.tree(), rewrite.apply(e.site())));
-  }
-
-  /**
-   * What every caller of a private method holds when it calls, and what all of them are setting up:
-   * the method's body holds and sets up the same. {@code locks == null} is "not known yet", the
-   * identity of {@link #meet}.
-   */
-  private record Context(Publishing publishing, Set<Lock> locks) {
-    static final Context ANY = new Context(null, null);
-
-    boolean isAny() {
-      return locks == null;
-    }
-
-    Context meet(Publishing otherPublishing, Set<Lock> held) {
-      if (isAny()) {
-        return new Context(otherPublishing, held);
-      }
-      Set<Lock> common = new HashSet<>(locks);
-      common.retainAll(held);
-      return new Context(
-          java.util.Objects.equals(publishing, otherPublishing) ? publishing : null, common);
-    }
-  }
-
-  /**
-   * A private method called only under a lock, or only from constructors, runs under that lock or
-   * before publication too: {@code synchronized void reload() { doReload(); }}. Computes, for every
-   * private method whose every call this class shows, what all its callers hold (a greatest fixed
-   * point, so helpers of helpers inherit as well), then adds it to every site in those methods.
-   */
-  private void inheritCallerContext() {
-    Map<Element, Context> inherited = new java.util.HashMap<>();
-    for (Element method : privateMethods) {
-      if (!escapedMethods.contains(method) && callSites.containsKey(method)) {
-        inherited.put(method, Context.ANY);
-      }
-    }
-    if (inherited.isEmpty()) {
-      return;
-    }
-    for (int round = 0; round < 16; round++) {
-      boolean changed = false;
-      for (Element method : inherited.keySet()) {
-        Context context = Context.ANY;
-        for (Site call : callSites.get(method)) {
-          Context caller = call.method() == null ? null : inherited.get(call.method());
-          if (caller != null && caller.isAny()) {
-            continue; // nothing known about that caller yet: the meet's identity
-          }
-          Publishing publishing =
-              call.publishing() != null
-                  ? call.publishing()
-                  : caller == null ? null : caller.publishing();
-          Set<Lock> held = new HashSet<>(call.locks());
-          if (caller != null) {
-            held.addAll(caller.locks());
-          }
-          context = context.meet(publishing, held);
-        }
-        if (!context.equals(inherited.get(method))) {
-          inherited.put(method, context);
-          changed = true;
-        }
-      }
-      if (!changed) {
-        break;
-      }
-    }
-    java.util.function.UnaryOperator<Site> adjust =
-        site -> {
-          Context context = site.method() == null ? null : inherited.get(site.method());
-          if (context == null || context.isAny()) {
-            return site;
-          }
-          List<Lock> locks = new ArrayList<>(site.locks());
-          context.locks().stream().filter(l -> !locks.contains(l)).forEach(locks::add);
-          return new Site(
-              site.path(),
-              site.publishing() != null ? site.publishing() : context.publishing(),
-              locks,
-              site.method());
-        };
-    rewriteSites(adjust);
-  }
-
   /** A tree the rules look at, with the place it stands. */
   public record Event<T extends Tree>(T tree, Site site) {}
 
   public CompilationUnitTree unit() {
     return unit;
-  }
-
-  public ClassTree topLevel() {
-    return topLevel;
   }
 
   public Trees trees() {
@@ -250,6 +125,14 @@ public final class ClassFacts {
 
   public MapKnowledge knowledge() {
     return knowledge;
+  }
+
+  /** Marks the class erroneous when the tree at {@code path} has no type javac could work out. */
+  void checkType(TreePath path) {
+    TypeMirror type = trees.getTypeMirror(path);
+    if (type != null && type.getKind() == javax.lang.model.type.TypeKind.ERROR) {
+      erroneous = true;
+    }
   }
 
   /** Whether the class could not be attributed cleanly; rules stay silent on such classes. */
@@ -501,21 +384,16 @@ public final class ClassFacts {
   }
 
   /**
-   * "One lock, no finding": whether one lock orders every shared use of the field that {@code
-   * relevant} selects, writes (assignments, and mutations when {@code mutationsWrite}) in a mode
-   * that excludes readers.
+   * "One lock, no finding": whether one lock orders every shared use of the field, writes
+   * (assignments, and mutations when {@code mutationsWrite}) in a mode that excludes readers.
    */
-  public boolean underOneLock(
-      FieldFacts field, boolean mutationsWrite, Predicate<Access> relevant, Object excludedKey) {
-    List<Access> uses = field.sharedAccesses().stream().filter(relevant).toList();
+  public boolean underOneLock(FieldFacts field, boolean mutationsWrite) {
+    List<Access> uses = field.sharedAccesses();
     if (uses.isEmpty()) {
       return false;
     }
     for (Lock candidate : uses.get(0).site().locks()) {
       Object key = candidate.key();
-      if (key.equals(excludedKey)) {
-        continue;
-      }
       boolean all = true;
       for (Access use : uses) {
         boolean write =
@@ -531,11 +409,6 @@ public final class ClassFacts {
       }
     }
     return false;
-  }
-
-  /** The lock key a {@code synchronized (expression)} takes, as the scanner records it. */
-  public Object monitorKey(ExpressionTree expression, TreePath context) {
-    return FactsScanner.monitorKey(this, expression, context);
   }
 
   public FixPlan.Position position(Tree tree) {

@@ -28,6 +28,10 @@ public final class MapKnowledge {
   public static final Set<String> VIEWS =
       Set.of("keySet", "entrySet", "values", "navigableKeySet", "descendingKeySet", "keys");
 
+  /** Calls on a view ({@link #VIEWS}) that remove from the map behind it. */
+  public static final Set<String> VIEW_REMOVALS =
+      Set.of("remove", "removeIf", "removeAll", "retainAll", "clear");
+
   /**
    * Library methods that call their function argument before they return: code in a lambda passed
    * to them runs as part of the calling code, under its locks.
@@ -129,7 +133,7 @@ public final class MapKnowledge {
     return snapshotMapAvailable;
   }
 
-  public MapKnowledge(Types types, Elements elements) {
+  private MapKnowledge(Types types, Elements elements) {
     this.types = types;
     this.elements = elements;
     this.map = erasedType(elements, "java.util.Map");
@@ -273,7 +277,7 @@ public final class MapKnowledge {
 
   /**
    * The collection a chain like {@code c.stream().sequential()} streams unfiltered, or {@code
-   * receiver} itself when {@code allowCollection} is false and it is not a stream chain.
+   * receiver} itself when it is not a stream chain and {@code mustBeStream} is false.
    */
   public static ExpressionTree streamSource(ExpressionTree receiver, boolean mustBeStream) {
     ExpressionTree e = skipParens(receiver);

@@ -9,17 +9,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.Name;
-import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
@@ -106,50 +103,6 @@ public final class Program {
       ExecutableElement factory,
       TypeElement self,
       boolean exact) {}
-
-  /** Test-only markers: Guava's and JetBrains' annotations, and project ones like JustForTest. */
-  private static boolean isTestOnlyAnnotation(String simpleName) {
-    return simpleName.equals("VisibleForTesting")
-        || simpleName.equals("TestOnly")
-        || simpleName.contains("ForTest")
-        || simpleName.contains("TestOnly");
-  }
-
-  /** Methods run by a scheduler, an executor or an event bus. */
-  static final Set<String> RUNTIME_ANNOTATIONS =
-      Set.of(
-          "Scheduled",
-          "Schedules",
-          "Async",
-          "EventListener",
-          "TransactionalEventListener",
-          "Subscribe",
-          "KafkaListener",
-          "RabbitListener",
-          "JmsListener",
-          "Schedule",
-          "Timeout",
-          "Observes",
-          "ObservesAsync");
-
-  /** Container-managed singletons: one instance serves every request thread. */
-  static final Set<String> SINGLETON_ANNOTATIONS =
-      Set.of(
-          "Component",
-          "Service",
-          "Repository",
-          "Controller",
-          "RestController",
-          "Singleton",
-          "ApplicationScoped",
-          "Configuration");
-
-  /**
-   * Methods a container calls while it builds a bean, before the bean is handed out: initialisers,
-   * factory methods, injection.
-   */
-  private static final Set<String> OBJECT_SET_UP_ANNOTATIONS =
-      Set.of("PostConstruct", "Bean", "Inject", "Autowired");
 
   private final Types types;
   private final Elements elements;
@@ -346,7 +299,7 @@ public final class Program {
         }
         if (!set.contains(Reach.RUNTIME)
             && (set.contains(Reach.QUIET) || set.contains(Reach.ENTRY))
-            && servesRequests(m)) {
+            && ThreadKnowledge.servesRequests(m)) {
           set.add(Reach.RUNTIME); // reached from outside at a time nothing shows: a request
           changed = true;
         }
@@ -373,21 +326,21 @@ public final class Program {
 
   /** Test-only code is its own world: what calls it does not matter. */
   private boolean cutsCallers(ExecutableElement m) {
-    return isTestOnly(m);
+    return ThreadKnowledge.isTestOnly(m);
   }
 
   /** The reach a method has by what it is, before its callers are counted. */
   private EnumSet<Reach> roots(ExecutableElement m) {
     EnumSet<Reach> set = EnumSet.noneOf(Reach.class);
-    if (isTestOnly(m)) {
+    if (ThreadKnowledge.isTestOnly(m)) {
       set.add(Reach.TEST_ONLY);
       return set;
     }
-    Reach setUp = setUpKind(m);
+    Reach setUp = ThreadKnowledge.setUpKind(m);
     if (setUp != null) {
       set.add(setUp);
     }
-    if (isRuntimeRoot(m)) {
+    if (ThreadKnowledge.isRuntimeRoot(m, knowledge)) {
       set.add(Reach.RUNTIME);
     }
     if (set.isEmpty() && callsOf(m).isEmpty()) {
@@ -401,7 +354,7 @@ public final class Program {
     if (m.getModifiers().contains(Modifier.PRIVATE)) {
       return Reach.QUIET; // dead code, or called reflectively
     }
-    if (servesRequests(m)) {
+    if (ThreadKnowledge.servesRequests(m)) {
       return Reach.RUNTIME;
     }
     if (!overridden(m).isEmpty()) {
@@ -572,116 +525,16 @@ public final class Program {
         && isSetter(m)
         && !m.getModifiers().contains(Modifier.PRIVATE)
         && overridden(m).isEmpty()
-        && !isTestOnly(m)
-        && setUpKind(m) == null
-        && !isRuntimeRoot(m)
-        && !servesRequests(m)
+        && !ThreadKnowledge.isTestOnly(m)
+        && ThreadKnowledge.setUpKind(m) == null
+        && !ThreadKnowledge.isRuntimeRoot(m, knowledge)
+        && !ThreadKnowledge.servesRequests(m)
         && callsOf(m).isEmpty();
   }
 
   /** {@code void setX(value)}: a JavaBean property setter. */
   public static boolean isSetter(ExecutableElement m) {
-    String name = m.getSimpleName().toString();
-    return name.length() > 3
-        && name.startsWith("set")
-        && Character.isUpperCase(name.charAt(3))
-        && m.getParameters().size() == 1
-        && !m.getModifiers().contains(Modifier.STATIC);
-  }
-
-  /** Whether {@code m} carries a test-only marker, or sits in a class that does. */
-  public static boolean isTestOnly(Element m) {
-    for (Element e = m; e != null && !(e instanceof PackageElement); e = e.getEnclosingElement()) {
-      for (AnnotationMirror a : e.getAnnotationMirrors()) {
-        if (isTestOnlyAnnotation(a.getAnnotationType().asElement().getSimpleName().toString())) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static boolean hasAnnotation(Element e, Set<String> simpleNames) {
-    for (AnnotationMirror a : e.getAnnotationMirrors()) {
-      if (simpleNames.contains(a.getAnnotationType().asElement().getSimpleName().toString())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Whether {@code m} sets up its class ({@link Reach#START_UP}) or its object ({@link
-   * Reach#OBJECT_SET_UP}) by what it is, or null.
-   */
-  private static Reach setUpKind(ExecutableElement m) {
-    ElementKind kind = m.getKind();
-    boolean isStatic = m.getModifiers().contains(Modifier.STATIC);
-    if (kind == ElementKind.STATIC_INIT) {
-      return Reach.START_UP;
-    }
-    if (kind == ElementKind.CONSTRUCTOR || kind == ElementKind.INSTANCE_INIT) {
-      return Reach.OBJECT_SET_UP;
-    }
-    if (hasAnnotation(m, FactsScanner.FIXTURE_ANNOTATIONS)) {
-      return Reach.START_UP; // a test class's fixtures and tests run one after another
-    }
-    if (hasAnnotation(m, OBJECT_SET_UP_ANNOTATIONS)) {
-      return Reach.OBJECT_SET_UP;
-    }
-    String name = m.getSimpleName().toString();
-    int params = m.getParameters().size();
-    return switch (name) {
-      case "readObject" -> params == 1 && !isStatic ? Reach.OBJECT_SET_UP : null;
-      case "readResolve", "afterPropertiesSet" ->
-          params == 0 && !isStatic ? Reach.OBJECT_SET_UP : null;
-      case "setUp" -> params == 0 && !isStatic ? Reach.START_UP : null;
-      case "main" ->
-          isStatic && params == 1 && m.getParameters().get(0).asType().getKind() == TypeKind.ARRAY
-              ? Reach.START_UP
-              : null;
-      default -> null;
-    };
-  }
-
-  /** Methods that other threads' code, a scheduler or a request runs. */
-  private boolean isRuntimeRoot(ExecutableElement m) {
-    if (!(m.getEnclosingElement() instanceof TypeElement owner)) {
-      return false;
-    }
-    NestingKind nesting = owner.getNestingKind();
-    if (nesting == NestingKind.ANONYMOUS || nesting == NestingKind.LOCAL) {
-      return true; // an object made to be handed to someone else, who calls it when it likes
-    }
-    if (hasAnnotation(m, RUNTIME_ANNOTATIONS)) {
-      return true;
-    }
-    String name = m.getSimpleName().toString();
-    int params = m.getParameters().size();
-    if (name.equals("run") && params == 0 && knowledge.isRunnable(owner.asType())) {
-      return true;
-    }
-    if (name.equals("call") && params == 0 && knowledge.isCallable(owner.asType())) {
-      return true;
-    }
-    if ((name.equals("onEvent") || name.equals("onApplicationEvent")) && params >= 1) {
-      return true;
-    }
-    return false;
-  }
-
-  /**
-   * A container-managed singleton's public method: it serves concurrent requests unless the
-   * compilation shows it is only ever called from set-up code (a {@code load()} only the
-   * {@code @PostConstruct} method calls). Its setters are the container's binding, done while it
-   * builds the bean.
-   */
-  private static boolean servesRequests(ExecutableElement m) {
-    return m.getModifiers().contains(Modifier.PUBLIC)
-        && !m.getModifiers().contains(Modifier.STATIC)
-        && !isSetter(m)
-        && m.getEnclosingElement() instanceof TypeElement owner
-        && hasAnnotation(owner, SINGLETON_ANNOTATIONS);
+    return ThreadKnowledge.isSetter(m);
   }
 
   /**
@@ -804,7 +657,9 @@ public final class Program {
     }
     Set<Object> result = null;
     List<Call> calls = callsOf(method);
-    if (calls.isEmpty() || isRuntimeRoot(method) || isTestOnly(method)) {
+    if (calls.isEmpty()
+        || ThreadKnowledge.isRuntimeRoot(method, knowledge)
+        || ThreadKnowledge.isTestOnly(method)) {
       result = Set.of();
     } else {
       for (Call call : calls) {
