@@ -1,8 +1,6 @@
 package dev.clearguard.rules.facts;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,15 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.element.Name;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -107,16 +100,20 @@ public final class Program {
   private final Types types;
   private final Elements elements;
   private final MapKnowledge knowledge;
+  private final Overrides overrides;
+  private final CallerLocks callerLocks;
+  private final ReachAnalysis reaches;
 
   private final Map<ExecutableElement, List<Call>> callers = new HashMap<>();
-  private final Map<ExecutableElement, EnumSet<Reach>> reach = new HashMap<>();
-  private final Map<ExecutableElement, Set<Object>> inheritedLocks = new HashMap<>();
   private final Map<Element, Boolean> recorded = new HashMap<>();
 
   public Program(Types types, Elements elements) {
     this.types = types;
     this.elements = elements;
     this.knowledge = MapKnowledge.of(types, elements);
+    this.overrides = new Overrides(types, elements);
+    this.callerLocks = new CallerLocks(this);
+    this.reaches = new ReachAnalysis(this, overrides);
   }
 
   /**
@@ -238,147 +235,27 @@ public final class Program {
 
   private final Set<ExecutableElement> factories = new HashSet<>();
 
-  // ---- reach ----
+  /** Whether {@code method} was noted as a factory ({@link #addFactory}). */
+  boolean isFactory(ExecutableElement method) {
+    return factories.contains(method);
+  }
 
   /**
    * Where the code running {@code method} can come from: the union, over every way the compilation
    * reaches it, of the kinds of code at the start of that way.
    */
   public Set<Reach> reachOf(ExecutableElement method) {
-    EnumSet<Reach> known = reach.get(method);
-    if (known != null) {
-      return known;
-    }
-    // The methods whose reach this one's depends on: its callers, theirs, and so on.
-    Set<ExecutableElement> needed = new HashSet<>();
-    Deque<ExecutableElement> work = new ArrayDeque<>();
-    work.push(method);
-    while (!work.isEmpty()) {
-      ExecutableElement m = work.pop();
-      if (reach.containsKey(m) || !needed.add(m)) {
-        continue;
-      }
-      if (cutsCallers(m)) {
-        continue;
-      }
-      for (Call call : callsOf(m)) {
-        if ((call.kind() == CallKind.INLINE || call.kind() == CallKind.ON_FACTORY_RESULT)
-            && call.caller() != null) {
-          work.push(call.caller());
-        }
-      }
-    }
-    Map<ExecutableElement, EnumSet<Reach>> partial = new HashMap<>();
-    for (ExecutableElement m : needed) {
-      partial.put(m, roots(m));
-    }
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (ExecutableElement m : needed) {
-        if (cutsCallers(m)) {
-          continue;
-        }
-        EnumSet<Reach> set = partial.get(m);
-        for (Call call : callsOf(m)) {
-          Set<Reach> from =
-              switch (call.kind()) {
-                case START_UP -> EnumSet.of(Reach.START_UP);
-                case OBJECT_SET_UP -> EnumSet.of(Reach.OBJECT_SET_UP);
-                case DETACHED -> EnumSet.of(Reach.RUNTIME);
-                case ON_FACTORY_RESULT ->
-                    factories.contains(call.factory())
-                        ? EnumSet.of(Reach.OBJECT_SET_UP)
-                        : reachOfCaller(call, partial);
-                case INLINE -> reachOfCaller(call, partial);
-              };
-          if (from != null && !set.containsAll(from)) {
-            set.addAll(from);
-            changed = true;
-          }
-        }
-        if (!set.contains(Reach.RUNTIME)
-            && (set.contains(Reach.QUIET) || set.contains(Reach.ENTRY))
-            && ThreadKnowledge.servesRequests(m)) {
-          set.add(Reach.RUNTIME); // reached from outside at a time nothing shows: a request
-          changed = true;
-        }
-      }
-    }
-    for (ExecutableElement m : needed) {
-      EnumSet<Reach> set = partial.get(m);
-      if (set.isEmpty()) {
-        set.add(entryKind(m)); // called only from methods nothing reaches: a cycle of its own
-      }
-      reach.put(m, set);
-    }
-    return reach.get(method);
-  }
-
-  private Set<Reach> reachOfCaller(Call call, Map<ExecutableElement, EnumSet<Reach>> partial) {
-    if (call.caller() == null) {
-      return EnumSet.of(Reach.RUNTIME);
-    }
-    return partial.containsKey(call.caller())
-        ? partial.get(call.caller())
-        : reach.get(call.caller());
-  }
-
-  /** Test-only code is its own world: what calls it does not matter. */
-  private boolean cutsCallers(ExecutableElement m) {
-    return ThreadKnowledge.isTestOnly(m);
-  }
-
-  /** The reach a method has by what it is, before its callers are counted. */
-  private EnumSet<Reach> roots(ExecutableElement m) {
-    EnumSet<Reach> set = EnumSet.noneOf(Reach.class);
-    if (ThreadKnowledge.isTestOnly(m)) {
-      set.add(Reach.TEST_ONLY);
-      return set;
-    }
-    Reach setUp = ThreadKnowledge.setUpKind(m);
-    if (setUp != null) {
-      set.add(setUp);
-    }
-    if (ThreadKnowledge.isRuntimeRoot(m, knowledge)) {
-      set.add(Reach.RUNTIME);
-    }
-    if (set.isEmpty() && callsOf(m).isEmpty()) {
-      set.add(entryKind(m));
-    }
-    return set;
-  }
-
-  /** What an uncalled method is: a public entry point, or a quiet one. */
-  private Reach entryKind(ExecutableElement m) {
-    if (m.getModifiers().contains(Modifier.PRIVATE)) {
-      return Reach.QUIET; // dead code, or called reflectively
-    }
-    if (ThreadKnowledge.servesRequests(m)) {
-      return Reach.RUNTIME;
-    }
-    if (!overridden(m).isEmpty()) {
-      // It implements a method nothing in the compilation calls either, not even through the
-      // supertype: a library, a framework or another module calls it, at a time nothing shows.
-      return Reach.QUIET;
-    }
-    if (isSetter(m)) {
-      // A property nothing in the compilation sets is set by reflection: a container binding a
-      // bean, a configuration or URI binder, a deserialiser. They set it while they build the
-      // object, and nothing shows when else.
-      return Reach.QUIET;
-    }
-    return Reach.ENTRY;
+    return reaches.reachOf(method);
   }
 
   /**
    * Every call of {@code m}, including calls of the methods it overrides when few methods of the
-   * compilation override them (see {@link #MAX_OVERRIDERS}).
+   * compilation override them (see {@link Overrides#MAX_OVERRIDERS}).
    */
-  private List<Call> callsOf(ExecutableElement m) {
+  List<Call> callsOf(ExecutableElement m) {
     Map<ExecutableElement, List<Call>> callers = callersByCallee();
     List<Call> direct = callers.getOrDefault(m, List.of());
-    List<ExecutableElement> overridden = overridden(m);
+    List<ExecutableElement> overridden = overrides.overridden(m);
     if (overridden.isEmpty()) {
       return direct;
     }
@@ -388,14 +265,14 @@ public final class Program {
       if (through.isEmpty()) {
         continue;
       }
-      boolean few = overriders(o) <= MAX_OVERRIDERS;
+      boolean few = overrides.overriders(o) <= Overrides.MAX_OVERRIDERS;
       for (Call call : through) {
         if (call.exact()) {
           continue; // super.m() runs o itself, whatever object it runs on
         }
         // A call on the caller's own object (a template method) runs this override whenever the
         // caller runs on an instance of this method's class: that holds however many override it.
-        if (few || inCallersObject(m, o, call)) {
+        if (few || overrides.inCallersObject(m, o, call.self())) {
           all.add(call);
         }
       }
@@ -403,117 +280,9 @@ public final class Program {
     return all;
   }
 
-  /**
-   * Whether {@code m}, an override of {@code o}, can be what a call of {@code o} on the running
-   * object runs: its class is that object's class or a subclass of it (not another implementation
-   * of the same interface).
-   */
-  private boolean inCallersObject(ExecutableElement m, ExecutableElement o, Call call) {
-    if (call.self() == null
-        || !(o.getEnclosingElement() instanceof TypeElement owner)
-        || !(m.getEnclosingElement() instanceof TypeElement type)) {
-      return false;
-    }
-    // The object is the innermost class around the call that has the method (an unqualified
-    // call in an inner or anonymous class runs on the outer object when only the outer has it).
-    TypeMirror ownerType = types.erasure(owner.asType());
-    for (Element e = call.self(); e != null; e = e.getEnclosingElement()) {
-      if (e instanceof TypeElement t && types.isSubtype(types.erasure(t.asType()), ownerType)) {
-        return types.isSubtype(types.erasure(type.asType()), types.erasure(t.asType()));
-      }
-      if (e instanceof PackageElement) {
-        break;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * How many of the compilation's methods may override one method for a call of it to count as a
-   * call of each. A call through an interface or a base class that many classes implement ({@code
-   * service.start()}, {@code command.visit(v)}, a template method like {@code doStart()}) could run
-   * any of them, from wherever any caller sits: counting it for all of them makes every method of a
-   * large, polymorphic code base look reached from everywhere, which says nothing. Such a method is
-   * treated like an override nothing calls: a framework calls it, at a time nothing shows.
-   */
-  // Measured on the corpus (corpus/README.md): 1 lost three reviewed true positives; 3 and 8 kept
-  // every one and silenced the same false one. 8 is the larger of the two.
-  static final int MAX_OVERRIDERS = 8;
-
-  /**
-   * Methods declared in the compilation, appended as the walks meet them and indexed by simple name
-   * only when an override count is asked for, which compilations without findings never do.
-   */
-  private final List<ExecutableElement> declared = new ArrayList<>();
-
-  private final Map<Name, List<ExecutableElement>> declaredByName = new HashMap<>();
-
-  private int declaredIndexed;
-
-  private final Map<ExecutableElement, Integer> overriderCount = new HashMap<>();
-
   /** Notes a method the compilation declares. */
   public void addDeclared(ExecutableElement method) {
-    declared.add(method);
-  }
-
-  /** How many methods declared in the compilation override {@code o}. */
-  private int overriders(ExecutableElement o) {
-    Integer known = overriderCount.get(o);
-    if (known != null) {
-      return known;
-    }
-    for (; declaredIndexed < declared.size(); declaredIndexed++) {
-      ExecutableElement m = declared.get(declaredIndexed);
-      if (m.getKind() == ElementKind.METHOD
-          && !m.getModifiers().contains(Modifier.STATIC)
-          && !m.getModifiers().contains(Modifier.PRIVATE)) {
-        declaredByName.computeIfAbsent(m.getSimpleName(), k -> new ArrayList<>(1)).add(m);
-      }
-    }
-    int count = 0;
-    for (ExecutableElement m : declaredByName.getOrDefault(o.getSimpleName(), List.of())) {
-      if (m != o && overridden(m).contains(o)) {
-        count++;
-      }
-    }
-    overriderCount.put(o, count);
-    return count;
-  }
-
-  private final Map<ExecutableElement, List<ExecutableElement>> overriddenCache = new HashMap<>();
-
-  /** The methods of supertypes that {@code m} overrides. */
-  private List<ExecutableElement> overridden(ExecutableElement m) {
-    List<ExecutableElement> cached = overriddenCache.get(m);
-    if (cached != null) {
-      return cached;
-    }
-    List<ExecutableElement> out = new ArrayList<>();
-    if (m.getKind() == ElementKind.METHOD
-        && !m.getModifiers().contains(Modifier.STATIC)
-        && !m.getModifiers().contains(Modifier.PRIVATE)
-        && m.getEnclosingElement() instanceof TypeElement owner) {
-      Set<TypeElement> seen = new HashSet<>();
-      Deque<TypeMirror> supers = new ArrayDeque<>(types.directSupertypes(owner.asType()));
-      while (!supers.isEmpty()) {
-        TypeMirror s = supers.pop();
-        if (!(s instanceof DeclaredType declared)
-            || !(declared.asElement() instanceof TypeElement type)
-            || !seen.add(type)) {
-          continue;
-        }
-        for (ExecutableElement candidate : ElementFilter.methodsIn(type.getEnclosedElements())) {
-          if (candidate.getSimpleName().equals(m.getSimpleName())
-              && elements.overrides(m, candidate, owner)) {
-            out.add(candidate);
-          }
-        }
-        supers.addAll(types.directSupertypes(s));
-      }
-    }
-    overriddenCache.put(m, out);
-    return out;
+    overrides.addDeclared(method);
   }
 
   /**
@@ -524,7 +293,7 @@ public final class Program {
     return m != null
         && isSetter(m)
         && !m.getModifiers().contains(Modifier.PRIVATE)
-        && overridden(m).isEmpty()
+        && overrides.overridden(m).isEmpty()
         && !ThreadKnowledge.isTestOnly(m)
         && ThreadKnowledge.setUpKind(m) == null
         && !ThreadKnowledge.isRuntimeRoot(m, knowledge)
@@ -608,35 +377,8 @@ public final class Program {
    * the use's method holds.
    */
   public boolean underOneLock(List<Access> uses, boolean mutationsWrite) {
-    if (uses.isEmpty()) {
-      return false;
-    }
-    List<Set<Object>> inherited = new ArrayList<>(uses.size());
-    for (Access use : uses) {
-      ExecutableElement method = use.site().method();
-      inherited.add(method == null ? Set.of() : locksAtEveryCall(method));
-    }
-    Set<Object> candidates = new HashSet<>(inherited.get(0));
-    for (Lock lock : uses.get(0).site().locks()) {
-      candidates.add(lock.key());
-    }
-    for (Object key : candidates) {
-      boolean all = true;
-      for (int i = 0; i < uses.size() && all; i++) {
-        Access use = uses.get(i);
-        boolean write =
-            use.kind() == Access.Kind.ASSIGN
-                || (mutationsWrite && use.kind() == Access.Kind.MUTATE);
-        all = use.site().holds(key, write) || inherited.get(i).contains(key);
-      }
-      if (all) {
-        return true;
-      }
-    }
-    return false;
+    return callerLocks.underOneLock(uses, mutationsWrite);
   }
-
-  // ---- locks ----
 
   /**
    * The locks held at every call of {@code method} in the compilation, and inherited from its
@@ -644,52 +386,7 @@ public final class Program {
    * when it is an entry point of its own.
    */
   public Set<Object> locksAtEveryCall(ExecutableElement method) {
-    return locksAtEveryCall(method, new HashSet<>());
-  }
-
-  private Set<Object> locksAtEveryCall(ExecutableElement method, Set<ExecutableElement> visiting) {
-    Set<Object> known = inheritedLocks.get(method);
-    if (known != null) {
-      return known;
-    }
-    if (!visiting.add(method)) {
-      return null; // a cycle: the meet's identity
-    }
-    Set<Object> result = null;
-    List<Call> calls = callsOf(method);
-    if (calls.isEmpty()
-        || ThreadKnowledge.isRuntimeRoot(method, knowledge)
-        || ThreadKnowledge.isTestOnly(method)) {
-      result = Set.of();
-    } else {
-      for (Call call : calls) {
-        Set<Object> held = new HashSet<>(call.locks());
-        if ((call.kind() == CallKind.INLINE || call.kind() == CallKind.ON_FACTORY_RESULT)
-            && call.caller() != null) {
-          Set<Object> above = locksAtEveryCall(call.caller(), visiting);
-          if (above == null) {
-            continue;
-          }
-          held.addAll(above);
-        }
-        if (result == null) {
-          result = held;
-        } else {
-          result.retainAll(held);
-        }
-        if (result.isEmpty()) {
-          break;
-        }
-      }
-      if (result == null) {
-        result = Set.of();
-      }
-    }
-    visiting.remove(method);
-    if (visiting.isEmpty()) {
-      inheritedLocks.put(method, result);
-    }
-    return result;
+    return callerLocks.locksAtEveryCall(method);
   }
 
   /** The number of methods with recorded calls, for tests and diagnostics. */
