@@ -18,8 +18,8 @@ public final class Finding {
   private final long position;
   private final String message;
   private final FixPlan fixPlan;
-  private final transient TreePath path;
-  private final transient Condition condition;
+  private final TreePath path;
+  private final Condition condition;
 
   /**
    * What a finding still needs from the rest of the compilation: whether the code it is about can
