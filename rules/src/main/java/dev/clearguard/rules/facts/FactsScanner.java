@@ -84,7 +84,10 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
   private final SharingSignals signals;
   private final FieldUses fields;
 
-  /** What holds at the code being scanned; changed only through {@link #withScope}. */
+  /**
+   * What holds at the code being scanned: entered and left only in {@link #withScope}; within a
+   * block, replaced as its statements take and release locks.
+   */
   private ScanScope scope = ScanScope.OUTSIDE;
 
   FactsScanner(ClassFacts facts) {

@@ -10,7 +10,7 @@ import javax.lang.model.element.TypeElement;
  * what is being set up, the method whose body it is, whether it is static, whether it was handed to
  * another thread. Immutable: code that changes any of it (a class, a method, an initialiser, a
  * lambda, a {@code synchronized} block, a taken lock) scans under a new scope, entered and left in
- * {@link FactsScanner#withScope}, the one place where a scope is saved and restored.
+ * {@code FactsScanner.withScope}, the one place where a scope is saved and restored.
  *
  * @param type the innermost class being scanned, or null outside every class
  * @param declaredIn the scope in which {@code type} was declared (its enclosing code), or null
