@@ -1,9 +1,13 @@
 package dev.clearguard.checker;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -47,6 +51,31 @@ final class AtomicFilesTest {
     assertEquals(
         PosixFilePermissions.fromString("rwxr-xr-x"), Files.getPosixFilePermissions(script));
     assertEquals(List.of("Tool.java"), fileNames(), "no temporary file is left behind");
+  }
+
+  @Test
+  void negativeAFailedWriteLeavesTheOldFileWholeAndNoTemporaryFile() throws Exception {
+    Path source = dir.resolve("Sessions.java");
+    Files.writeString(source, "class Sessions {}\n");
+
+    // US-ASCII cannot encode the text, so writing fails part-way through
+    assertThrows(
+        IOException.class,
+        () ->
+            AtomicFiles.write(
+                source, "class Sessions { String s = \"\u00e9\"; }\n", StandardCharsets.US_ASCII));
+
+    assertEquals("class Sessions {}\n", Files.readString(source));
+    assertEquals(List.of("Sessions.java"), fileNames(), "no temporary file is left behind");
+  }
+
+  @Test
+  void positiveTheFileIsWrittenInTheGivenCharset() throws Exception {
+    Path source = dir.resolve("Latin.java");
+
+    AtomicFiles.write(source, "// \u00e9\n", StandardCharsets.ISO_8859_1);
+
+    assertArrayEquals(new byte[] {'/', '/', ' ', (byte) 0xe9, '\n'}, Files.readAllBytes(source));
   }
 
   private List<String> fileNames() throws Exception {
