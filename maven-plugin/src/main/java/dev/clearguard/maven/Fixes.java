@@ -1,5 +1,6 @@
 package dev.clearguard.maven;
 
+import dev.clearguard.checker.LineMap;
 import dev.clearguard.checker.fix.FixResult;
 import dev.clearguard.checker.fix.Fixer;
 import dev.clearguard.checker.fix.UnifiedDiff;
@@ -144,28 +145,15 @@ final class Fixes {
 
   /** The fixer's edit with the 1-based lines and columns SARIF readers also want. */
   static FixSuggestion.Edit edit(String text, FixResult.Edit edit) {
-    int[] start = lineColumn(text, edit.start());
-    int[] end = lineColumn(text, edit.end());
+    LineMap lines = LineMap.of(text);
     return new FixSuggestion.Edit(
         edit.start(),
         edit.end() - edit.start(),
-        start[0],
-        start[1],
-        end[0],
-        end[1],
+        lines.line(edit.start()),
+        lines.column(edit.start()),
+        lines.line(edit.end()),
+        lines.column(edit.end()),
         edit.replacement());
-  }
-
-  static int[] lineColumn(String text, int offset) {
-    int line = 1;
-    int lineStart = 0;
-    for (int i = 0; i < offset && i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        line++;
-        lineStart = i + 1;
-      }
-    }
-    return new int[] {line, offset - lineStart + 1};
   }
 
   static String describe(FixPlan.Strategy strategy, String map) {

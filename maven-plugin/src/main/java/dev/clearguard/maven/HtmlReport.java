@@ -1,5 +1,6 @@
 package dev.clearguard.maven;
 
+import dev.clearguard.checker.LineMap;
 import dev.clearguard.rules.FixPlan;
 import dev.clearguard.rules.Rule;
 import java.util.LinkedHashMap;
@@ -162,14 +163,14 @@ final class HtmlReport {
   }
 
   private static void excerpt(StringBuilder out, String text, long line) {
-    List<String> lines = text.lines().toList();
+    LineMap lines = LineMap.of(text);
     int from = (int) Math.max(1, line - CONTEXT_LINES);
-    int to = (int) Math.min(lines.size(), line + CONTEXT_LINES);
+    int to = (int) Math.min(lines.lineCount(), line + CONTEXT_LINES);
     int width = String.valueOf(to).length();
     out.append("<pre>");
     for (int n = from; n <= to; n++) {
       String number = String.format("%" + width + "d", n);
-      String code = escape(lines.get(n - 1));
+      String code = escape(lines.lineText(n));
       if (n == line) {
         out.append("<span class=\"hit\"><span class=\"no\">").append(number).append("</span> ");
         out.append(code).append("</span>");

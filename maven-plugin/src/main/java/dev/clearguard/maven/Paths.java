@@ -1,6 +1,6 @@
 package dev.clearguard.maven;
 
-import java.nio.file.Files;
+import dev.clearguard.checker.GitWorkTree;
 import java.nio.file.Path;
 
 /** Where the repository root is, and how paths are shown to people and to code scanning. */
@@ -13,12 +13,7 @@ final class Paths {
    * repository root, so that is what reports are relative to.
    */
   static Path repositoryRoot(Path start, Path fallback) {
-    for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
-      if (Files.exists(dir.resolve(".git"))) {
-        return dir;
-      }
-    }
-    return fallback.toAbsolutePath().normalize();
+    return GitWorkTree.root(start).orElseGet(() -> fallback.toAbsolutePath().normalize());
   }
 
   /** The path relative to the base with {@code /} separators, or absolute when not under it. */

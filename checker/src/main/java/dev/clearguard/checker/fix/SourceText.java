@@ -5,6 +5,7 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import dev.clearguard.checker.LineMap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -34,7 +35,7 @@ final class SourceText {
 
   final String text;
   final String eol;
-  private final int[] lineStarts;
+  private final LineMap lines;
 
   /** Each accepted edit, with the findings (their indexes) that need it. */
   private final Map<Edit, Set<Integer>> edits = new LinkedHashMap<>();
@@ -44,33 +45,13 @@ final class SourceText {
 
   SourceText(String text) {
     this.text = text;
-    List<Integer> starts = new ArrayList<>();
-    starts.add(0);
-    int crlf = 0;
-    int lf = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\r') {
-        if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-          i++;
-          crlf++;
-        }
-        starts.add(i + 1);
-      } else if (c == '\n') {
-        lf++;
-        starts.add(i + 1);
-      }
-    }
-    this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
-    this.eol = crlf > lf ? "\r\n" : "\n";
+    this.lines = LineMap.of(text);
+    this.eol = lines.lineSeparator();
   }
 
   /** The offset of a JavaParser position (1-based line and column; a tab is one column). */
   int offset(Position p) {
-    if (p.line < 1 || p.line > lineStarts.length) {
-      return -1;
-    }
-    return lineStarts[p.line - 1] + p.column - 1;
+    return lines.offset(p.line, p.column);
   }
 
   int begin(Node node) {
@@ -97,26 +78,13 @@ final class SourceText {
   }
 
   int lineStart(int offset) {
-    int i = offset;
-    while (i > 0 && text.charAt(i - 1) != '\n' && text.charAt(i - 1) != '\r') {
-      i--;
-    }
-    return i;
+    return lines.lineStart(lines.line(offset));
   }
 
   /** The offset after the line terminator ending the line that holds {@code offset}. */
   int nextLineStart(int offset) {
-    int i = offset;
-    while (i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
-      i++;
-    }
-    if (i < text.length() && text.charAt(i) == '\r') {
-      i++;
-    }
-    if (i < text.length() && text.charAt(i) == '\n') {
-      i++;
-    }
-    return i;
+    int next = lines.offset(lines.line(offset) + 1, 1);
+    return next < 0 ? text.length() : next;
   }
 
   /** Whether only blanks stand between the line's start and {@code offset}. */

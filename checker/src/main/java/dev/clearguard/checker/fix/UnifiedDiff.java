@@ -1,6 +1,6 @@
 package dev.clearguard.checker.fix;
 
-import java.nio.file.Files;
+import dev.clearguard.checker.GitWorkTree;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -206,7 +206,7 @@ public final class UnifiedDiff {
     } catch (InvalidPathException e) {
       return path;
     }
-    Path root = workTree(file);
+    Path root = GitWorkTree.root(file.getParent()).orElse(null);
     Path cwd = Path.of("").toAbsolutePath().normalize();
     Path relative;
     if (root != null) {
@@ -217,14 +217,5 @@ public final class UnifiedDiff {
       return path.replace('\\', '/');
     }
     return relative.toString().replace('\\', '/');
-  }
-
-  private static Path workTree(Path file) {
-    for (Path dir = file.getParent(); dir != null; dir = dir.getParent()) {
-      if (Files.exists(dir.resolve(".git"))) {
-        return dir;
-      }
-    }
-    return null;
   }
 }
