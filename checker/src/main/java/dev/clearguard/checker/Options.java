@@ -5,9 +5,11 @@ import dev.clearguard.rules.Rules;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import javax.tools.Diagnostic;
 
@@ -64,13 +66,17 @@ public record Options(Severity severity, List<Rule> rules, Path json, Path patch
     return new Options(Severity.NOTE, Rules.all(), null, null);
   }
 
+  /**
+   * Options from typed values, for front ends that have them as such (the Maven plugin): each value
+   * is checked as {@link #parse} checks its text, with the same messages.
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
   /** Parses plugin arguments, each {@code key=value}. */
   public static Options parse(String... args) {
-    Severity severity = Severity.NOTE;
-    Set<String> only = null;
-    Set<String> disabled = new LinkedHashSet<>();
-    Path json = null;
-    Path patch = null;
+    Builder options = builder();
     for (String arg : args) {
       if (arg == null || arg.isBlank()) {
         continue;
@@ -86,11 +92,11 @@ public record Options(Severity severity, List<Rule> rules, Path json, Path patch
       String key = arg.substring(0, eq);
       String value = arg.substring(eq + 1);
       switch (key) {
-        case "severity" -> severity = severity(value);
-        case "disable" -> disabled.addAll(ruleNames(key, value));
-        case "only" -> only = new LinkedHashSet<>(ruleNames(key, value));
-        case "json" -> json = path(key, value);
-        case "patch" -> patch = path(key, value);
+        case "severity" -> options.severity(severity(value));
+        case "disable" -> options.disable(ruleNames(key, value, names(value)));
+        case "only" -> options.only(ruleNames(key, value, names(value)));
+        case "json" -> options.json(path(key, value));
+        case "patch" -> options.patch(path(key, value));
         default ->
             throw new InvalidOptionException(
                 "ClearGuard: unknown option '"
@@ -99,13 +105,69 @@ public record Options(Severity severity, List<Rule> rules, Path json, Path patch
                     + String.join(", ", KEYS));
       }
     }
-    List<Rule> rules = new ArrayList<>();
-    for (Rule rule : Rules.all()) {
-      if ((only == null || only.contains(rule.name())) && !disabled.contains(rule.name())) {
-        rules.add(rule);
-      }
+    return options.build();
+  }
+
+  /**
+   * Collects options one by one; {@link #build} applies them. Like repeated {@code key=value}
+   * arguments, a later {@code only} replaces an earlier one and {@code disable} adds to the
+   * disabled rules.
+   */
+  public static final class Builder {
+    private Severity severity = Severity.NOTE;
+    private Set<String> only;
+    private final Set<String> disabled = new LinkedHashSet<>();
+    private Path json;
+    private Path patch;
+
+    private Builder() {}
+
+    public Builder severity(Severity severity) {
+      this.severity = Objects.requireNonNull(severity, "severity");
+      return this;
     }
-    return new Options(severity, List.copyOf(rules), json, patch);
+
+    /**
+     * Runs only the named rules ({@code only=}).
+     *
+     * @throws InvalidOptionException when there is no name or a name is not a rule's
+     */
+    public Builder only(Collection<String> ruleNames) {
+      only = new LinkedHashSet<>(ruleNames("only", String.join(",", ruleNames), ruleNames));
+      return this;
+    }
+
+    /**
+     * Does not run the named rules ({@code disable=}).
+     *
+     * @throws InvalidOptionException when there is no name or a name is not a rule's
+     */
+    public Builder disable(Collection<String> ruleNames) {
+      disabled.addAll(ruleNames("disable", String.join(",", ruleNames), ruleNames));
+      return this;
+    }
+
+    /** Where to write the JSON report ({@code json=}); null for none. */
+    public Builder json(Path json) {
+      this.json = json;
+      return this;
+    }
+
+    /** Where to write the unified diff of every fix ({@code patch=}); null for none. */
+    public Builder patch(Path patch) {
+      this.patch = patch;
+      return this;
+    }
+
+    public Options build() {
+      List<Rule> rules = new ArrayList<>();
+      for (Rule rule : Rules.all()) {
+        if ((only == null || only.contains(rule.name())) && !disabled.contains(rule.name())) {
+          rules.add(rule);
+        }
+      }
+      return new Options(severity, List.copyOf(rules), json, patch);
+    }
   }
 
   private static Severity severity(String value) {
@@ -119,9 +181,16 @@ public record Options(Severity severity, List<Rule> rules, Path json, Path patch
     }
   }
 
-  private static List<String> ruleNames(String key, String value) {
-    List<String> names =
-        Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  /** The rule names in a comma-separated list, blanks around them and empty entries dropped. */
+  public static List<String> names(String commaSeparated) {
+    return Arrays.stream(commaSeparated.split(","))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .toList();
+  }
+
+  /** The names, checked: at least one, each a rule's; {@code value} is how the user wrote them. */
+  private static List<String> ruleNames(String key, String value, Collection<String> names) {
     if (names.isEmpty()) {
       throw new InvalidOptionException(
           "ClearGuard: " + key + "= needs at least one rule name; valid rules: " + Rules.names());
@@ -139,7 +208,7 @@ public record Options(Severity severity, List<Rule> rules, Path json, Path patch
                 + Rules.names());
       }
     }
-    return names;
+    return List.copyOf(names);
   }
 
   private static Path path(String key, String value) {

@@ -85,4 +85,49 @@ final class OptionsTest {
             .getMessage()
             .contains("is not of the form key=value"));
   }
+
+  @Test
+  void positiveTheBuilderGivesWhatTheSameArgumentsParseTo() {
+    Options built =
+        Options.builder()
+            .severity(Options.Severity.ERROR)
+            .only(List.of("IterateRemoveClear", "ClearThenRefill"))
+            .disable(List.of("ClearThenRefill"))
+            .json(Path.of("out/f.json"))
+            .patch(Path.of("out/fix.patch"))
+            .build();
+    assertEquals(
+        Options.parse(
+            "severity=ERROR",
+            "only=IterateRemoveClear,ClearThenRefill",
+            "disable=ClearThenRefill",
+            "json=out/f.json",
+            "patch=out/fix.patch"),
+        built);
+    assertEquals(Options.parse(), Options.builder().build());
+    assertEquals(List.of("A", "B"), Options.names(" A, ,B ,"));
+  }
+
+  @Test
+  void negativeTheBuilderRejectsBadRuleNamesWithTheParsersMessages() {
+    assertEquals(
+        assertThrows(Options.InvalidOptionException.class, () -> Options.parse("only=Nope"))
+            .getMessage(),
+        assertThrows(
+                Options.InvalidOptionException.class, () -> Options.builder().only(List.of("Nope")))
+            .getMessage());
+    assertEquals(
+        assertThrows(
+                Options.InvalidOptionException.class,
+                () -> Options.parse("disable=IterateRemoveClear,Nope"))
+            .getMessage(),
+        assertThrows(
+                Options.InvalidOptionException.class,
+                () -> Options.builder().disable(Options.names("IterateRemoveClear, Nope")))
+            .getMessage());
+    assertTrue(
+        assertThrows(Options.InvalidOptionException.class, () -> Options.builder().only(List.of()))
+            .getMessage()
+            .contains("only= needs at least one rule name"));
+  }
 }

@@ -79,24 +79,22 @@ abstract class AbstractClearGuardMojo extends AbstractMojo {
 
   /** The rules and options from {@code clearguard.rules} and {@code clearguard.disabledRules}. */
   protected Options options() throws MojoFailureException {
-    List<String> args = new ArrayList<>();
+    Options.Builder options = Options.builder();
     try {
       if (rules != null && !rules.isBlank()) {
-        args.add("only=" + rules);
-        Options.parse("only=" + rules);
+        options.only(Options.names(rules));
       }
     } catch (Options.InvalidOptionException e) {
       throw new MojoFailureException("Invalid clearguard.rules: " + e.getMessage());
     }
     try {
       if (disabledRules != null && !disabledRules.isBlank()) {
-        args.add("disable=" + disabledRules);
-        Options.parse("disable=" + disabledRules);
+        options.disable(Options.names(disabledRules));
       }
     } catch (Options.InvalidOptionException e) {
       throw new MojoFailureException("Invalid clearguard.disabledRules: " + e.getMessage());
     }
-    return Options.parse(args.toArray(String[]::new));
+    return options.build();
   }
 
   protected String moduleName() {
