@@ -107,7 +107,7 @@ abstract class AbstractClearGuardMojo extends AbstractMojo {
         top != null && top.getBasedir() != null
             ? top.getBasedir().toPath()
             : Path.of(session.getExecutionRootDirectory());
-    return Paths.repositoryRoot(project.getBasedir().toPath(), fallback);
+    return ReportPaths.repositoryRoot(project.getBasedir().toPath(), fallback);
   }
 
   protected Path displayBase() {
@@ -169,8 +169,8 @@ abstract class AbstractClearGuardMojo extends AbstractMojo {
           new Reported(
               l.finding(),
               l.file(),
-              Paths.relative(l.file(), repoRoot),
-              Paths.display(l.file(), display),
+              ReportPaths.relative(l.file(), repoRoot),
+              ReportPaths.display(l.file(), display),
               l.member(),
               l.statement(),
               Level.of(l.finding().rule()),

@@ -45,7 +45,7 @@ public class BaselineMojo extends AbstractClearGuardMojo {
     Analysis analysis = analyse();
     Path repoRoot = repositoryRoot();
     List<String> ownRoots =
-        analysis.sourceRoots().stream().map(r -> Paths.relative(r, repoRoot) + "/").toList();
+        analysis.sourceRoots().stream().map(r -> ReportPaths.relative(r, repoRoot) + "/").toList();
     Predicate<Baseline.Key> own = key -> ownRoots.stream().anyMatch(key.file()::startsWith);
     Baseline current = Baseline.of(analysis.findings());
     synchronized (FILE_LOCKS.computeIfAbsent(file, f -> new Object())) {
@@ -75,7 +75,7 @@ public class BaselineMojo extends AbstractClearGuardMojo {
                   + " accepts "
                   + plural(current.size(), "finding")
                   + "; wrote "
-                  + Paths.display(file, displayBase())
+                  + ReportPaths.display(file, displayBase())
                   + " ("
                   + plural(merged.size(), "finding")
                   + " in all)");

@@ -70,7 +70,7 @@ public class CheckMojo extends AbstractClearGuardMojo {
       throw new MojoFailureException("Invalid " + e.getMessage());
     }
     Path baselineFile = baselineFile();
-    try (Fixes.Pool fixer = new Fixes.Pool()) {
+    try (FixerPool fixer = new FixerPool()) {
       // Without a baseline every finding gets a fix in the reports: start on them during the
       // analysis. With one, most findings are usually baselined and need none.
       Analysis analysis = analyse(baselineFile == null ? fixer::submit : null);
@@ -88,14 +88,14 @@ public class CheckMojo extends AbstractClearGuardMojo {
       Level threshold,
       Path baselineFile,
       Analysis analysis,
-      Fixes.Pool fixer)
+      FixerPool fixer)
       throws MojoExecutionException, MojoFailureException {
     List<Reported> findings = analysis.findings();
     if (baselineFile != null) {
       findings = readBaseline(baselineFile).apply(findings);
     }
     long fixStart = System.nanoTime();
-    findings = Fixes.suggest(findings, analysis.sourceTexts(), fixer);
+    findings = FixerPool.suggest(findings, analysis.sourceTexts(), fixer);
     getLog().debug("ClearGuard computed fixes in " + millis(fixStart) + " ms");
     Report report =
         new Report(
@@ -136,8 +136,8 @@ public class CheckMojo extends AbstractClearGuardMojo {
     }
     summary.append(" in ").append(moduleName());
     summary.append(" (").append(plural(analysis.fileCount(), "file")).append(" analysed); ");
-    summary.append("reports: ").append(Paths.display(sarif, displayBase()));
-    summary.append(", ").append(Paths.display(html, displayBase()));
+    summary.append("reports: ").append(ReportPaths.display(sarif, displayBase()));
+    summary.append(", ").append(ReportPaths.display(html, displayBase()));
     if (fresh.isEmpty()) {
       getLog().info(summary);
     } else {
@@ -153,7 +153,7 @@ public class CheckMojo extends AbstractClearGuardMojo {
               + " in "
               + moduleName()
               + "; see "
-              + Paths.display(html, displayBase())
+              + ReportPaths.display(html, displayBase())
               + " (or set clearguard.failOnViolation=false)");
     }
   }

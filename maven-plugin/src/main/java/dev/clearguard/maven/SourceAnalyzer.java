@@ -186,7 +186,7 @@ final class SourceAnalyzer {
     if (d.getSource() == null) {
       return firstLine;
     }
-    String where = Paths.display(Path.of(d.getSource().toUri()), displayBase);
+    String where = ReportPaths.display(Path.of(d.getSource().toUri()), displayBase);
     return where + ":" + d.getLineNumber() + ": " + firstLine;
   }
 

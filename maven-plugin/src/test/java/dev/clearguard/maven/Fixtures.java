@@ -72,8 +72,8 @@ final class Fixtures {
                 new Reported(
                     l.finding(),
                     l.file(),
-                    Paths.relative(l.file(), root),
-                    Paths.display(l.file(), root),
+                    ReportPaths.relative(l.file(), root),
+                    ReportPaths.display(l.file(), root),
                     l.member(),
                     l.statement(),
                     Level.of(l.finding().rule()),

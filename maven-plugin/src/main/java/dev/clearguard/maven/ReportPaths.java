@@ -4,8 +4,8 @@ import dev.clearguard.checker.GitWorkTree;
 import java.nio.file.Path;
 
 /** Where the repository root is, and how paths are shown to people and to code scanning. */
-final class Paths {
-  private Paths() {}
+final class ReportPaths {
+  private ReportPaths() {}
 
   /**
    * The directory holding {@code .git} above (or at) the start directory; without one, the fallback

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-final class FixesTest {
+final class FixerPoolTest {
   @TempDir Path root;
 
   /** Applies SARIF-style replacements, last first so earlier offsets stay valid. */
@@ -30,13 +30,13 @@ final class FixesTest {
     SourceAnalyzer.Result result =
         Fixtures.analyse(root, Map.of("demo/Sessions.java", Fixtures.SESSIONS));
     Reported baselined = Fixtures.reported(root, result).get(0).withBaselined(true);
-    assertNull(Fixes.suggest(List.of(baselined), result.sourceTexts()).get(0).fix());
+    assertNull(FixerPool.suggest(List.of(baselined), result.sourceTexts()).get(0).fix());
   }
 
   @Test
   void positiveEditsCarryOffsetsLinesAndColumns() {
     String text = "ab\ncd\nef";
-    FixSuggestion.Edit edit = Fixes.edit(text, new FixResult.Edit(4, 7, "X", List.of(0)));
+    FixSuggestion.Edit edit = FixerPool.edit(text, new FixResult.Edit(4, 7, "X", List.of(0)));
     assertEquals(
         List.of(4, 3, 2, 2, 3, 2),
         List.of(
@@ -46,7 +46,7 @@ final class FixesTest {
             edit.startColumn(),
             edit.endLine(),
             edit.endColumn()));
-    FixSuggestion.Edit insertion = Fixes.edit(text, new FixResult.Edit(0, 0, "Y", List.of(0)));
+    FixSuggestion.Edit insertion = FixerPool.edit(text, new FixResult.Edit(0, 0, "Y", List.of(0)));
     assertEquals(
         List.of(0, 0, 1, 1, 1, 1),
         List.of(
@@ -62,7 +62,8 @@ final class FixesTest {
   void positiveEachFindingGetsItsOwnPartOfTheRewrite() throws Exception {
     SourceAnalyzer.Result result =
         Fixtures.analyse(root, Map.of("demo/Sessions.java", Fixtures.SESSIONS));
-    List<Reported> findings = Fixes.suggest(Fixtures.reported(root, result), result.sourceTexts());
+    List<Reported> findings =
+        FixerPool.suggest(Fixtures.reported(root, result), result.sourceTexts());
     Reported loop = findings.get(0);
     assertEquals("IterateRemoveClear", loop.rule());
     assertNotNull(loop.fix(), "the fixer rewrites a plain clear loop");
@@ -87,10 +88,10 @@ final class FixesTest {
     List<Reported> reported = Fixtures.reported(root, result);
     String path = reported.get(0).file().toString();
     String text = result.sourceTexts().get(reported.get(0).file());
-    try (Fixes.Pool pool = new Fixes.Pool()) {
+    try (FixerPool pool = new FixerPool()) {
       // An early start knew only the first finding; the final call has both and must redo it.
       pool.submit(path, text, List.of(reported.get(0).finding()));
-      List<Reported> fixed = Fixes.suggest(reported, result.sourceTexts(), pool);
+      List<Reported> fixed = FixerPool.suggest(reported, result.sourceTexts(), pool);
       assertNotNull(fixed.get(0).fix());
       assertNotNull(fixed.get(1).fix());
     }

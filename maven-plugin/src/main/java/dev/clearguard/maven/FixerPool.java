@@ -19,83 +19,77 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The fixer's rewrite of each finding, for the reports: what {@code clearguard:fix} would do to the
- * file if this were the only finding, as SARIF-ready text edits and a unified diff.
+ * Runs the fixer on its own threads, one file per task, so that the rewrites of files javac has
+ * analysed are computed on the spare cores while javac is still analysing the rest of the module
+ * (javac uses one core). The fixer keeps no shared state, so the calls run in parallel.
+ *
+ * <p>For the reports it gives the fixer's rewrite of each finding: what {@code clearguard:fix}
+ * would do to the file if this were the only finding, as SARIF-ready text edits and a unified diff.
  */
-final class Fixes {
-  private Fixes() {}
+final class FixerPool implements AutoCloseable {
+  private final ExecutorService executor;
+  private final Map<String, Task> tasks = new ConcurrentHashMap<>();
 
-  /**
-   * Runs the fixer on its own threads, one file per task, so that the rewrites of files javac has
-   * analysed are computed on the spare cores while javac is still analysing the rest of the module
-   * (javac uses one core). The fixer keeps no shared state, so the calls run in parallel.
-   */
-  static final class Pool implements AutoCloseable {
-    private final ExecutorService executor;
-    private final Map<String, Task> tasks = new ConcurrentHashMap<>();
+  private record Task(List<Finding> findings, Future<FixResult> result) {}
 
-    private record Task(List<Finding> findings, Future<FixResult> result) {}
+  FixerPool() {
+    ClassLoader loader = FixerPool.class.getClassLoader();
+    executor =
+        Executors.newFixedThreadPool(
+            Math.max(1, Runtime.getRuntime().availableProcessors()),
+            runnable -> {
+              Thread thread = new Thread(runnable, "clearguard-fixer");
+              thread.setDaemon(true);
+              thread.setContextClassLoader(loader);
+              return thread;
+            });
+    // Loading JavaParser costs a few hundred milliseconds; do it while javac starts up.
+    executor.submit(() -> Fixer.fix("Warm.java", "class Warm {}", List.of()));
+  }
 
-    Pool() {
-      ClassLoader loader = Fixes.class.getClassLoader();
-      executor =
-          Executors.newFixedThreadPool(
-              Math.max(1, Runtime.getRuntime().availableProcessors()),
-              runnable -> {
-                Thread thread = new Thread(runnable, "clearguard-fixer");
-                thread.setDaemon(true);
-                thread.setContextClassLoader(loader);
-                return thread;
-              });
-      // Loading JavaParser costs a few hundred milliseconds; do it while javac starts up.
-      executor.submit(() -> Fixer.fix("Warm.java", "class Warm {}", List.of()));
+  /** Starts fixing the file for exactly these findings, unless that is under way already. */
+  void submit(String path, String text, List<Finding> findings) {
+    tasks.compute(
+        path,
+        (p, task) ->
+            task != null && sameFindings(task.findings(), findings)
+                ? task
+                : new Task(
+                    List.copyOf(findings), executor.submit(() -> Fixer.fix(path, text, findings))));
+  }
+
+  FixResult result(String path, String text, List<Finding> findings) {
+    submit(path, text, findings);
+    try {
+      return tasks.get(path).result().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while computing fixes", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("the fixer failed: " + e.getCause(), e.getCause());
     }
+  }
 
-    /** Starts fixing the file for exactly these findings, unless that is under way already. */
-    void submit(String path, String text, List<Finding> findings) {
-      tasks.compute(
-          path,
-          (p, task) ->
-              task != null && sameFindings(task.findings(), findings)
-                  ? task
-                  : new Task(
-                      List.copyOf(findings),
-                      executor.submit(() -> Fixer.fix(path, text, findings))));
+  private static boolean sameFindings(List<Finding> a, List<Finding> b) {
+    if (a.size() != b.size()) {
+      return false;
     }
-
-    FixResult result(String path, String text, List<Finding> findings) {
-      submit(path, text, findings);
-      try {
-        return tasks.get(path).result().get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while computing fixes", e);
-      } catch (ExecutionException e) {
-        throw new IllegalStateException("the fixer failed: " + e.getCause(), e.getCause());
-      }
-    }
-
-    private static boolean sameFindings(List<Finding> a, List<Finding> b) {
-      if (a.size() != b.size()) {
+    for (int i = 0; i < a.size(); i++) {
+      if (a.get(i) != b.get(i)) {
         return false;
       }
-      for (int i = 0; i < a.size(); i++) {
-        if (a.get(i) != b.get(i)) {
-          return false;
-        }
-      }
-      return true;
     }
+    return true;
+  }
 
-    @Override
-    public void close() {
-      executor.shutdownNow();
-    }
+  @Override
+  public void close() {
+    executor.shutdownNow();
   }
 
   /** The findings with their fixes attached where the fixer applies one; baselined ones skipped. */
   static List<Reported> suggest(List<Reported> findings, Map<Path, String> texts) {
-    try (Pool pool = new Pool()) {
+    try (FixerPool pool = new FixerPool()) {
       return suggest(findings, texts, pool);
     }
   }
@@ -104,7 +98,7 @@ final class Fixes {
    * Each finding not in the baseline, with the part of its file's rewrite that its own fix needs
    * (its rewrites plus what it shares with findings on the same field), as edits and as a diff.
    */
-  static List<Reported> suggest(List<Reported> findings, Map<Path, String> texts, Pool pool) {
+  static List<Reported> suggest(List<Reported> findings, Map<Path, String> texts, FixerPool pool) {
     Map<Path, List<Reported>> byFile = new LinkedHashMap<>();
     for (Reported r : findings) {
       if (!r.baselined() && texts.get(r.file()) != null) {
