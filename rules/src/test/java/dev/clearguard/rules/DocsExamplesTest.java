@@ -26,8 +26,8 @@ import org.junit.jupiter.api.TestFactory;
  * <p>A block is compiled when it is a compilation unit: its first non-blank line starts with {@code
  * package}, {@code import} or a top-level {@code class}, or is the comment {@code // compile}.
  * Fragments (a loop, a call) are left alone. Each block is compiled on its own; a block that
- * mentions {@code SnapshotMap} gets a stand-in for the runtime class on its class path, as a user
- * who has added the runtime dependency would.
+ * mentions {@code SnapshotMap} gets the runtime's real class on its class path, as a user who has
+ * added the runtime dependency would.
  */
 final class DocsExamplesTest {
   private static final Pattern FENCE_OPEN = Pattern.compile("^```java\\s*$");
@@ -41,28 +41,6 @@ final class DocsExamplesTest {
           "(?m)^(?:(?:public|final|abstract|sealed|non-sealed)\\s+)*"
               + "(?:class|interface|enum|record|@interface)\\s+(\\w+)");
   private static final String MARKER = "// BUG: Diagnostic contains:";
-
-  /**
-   * A stand-in for {@code dev.clearguard.runtime.SnapshotMap} with the methods the pages use. It
-   * extends ConcurrentHashMap only to stay short; what the rules look at is that it is a
-   * ConcurrentMap, which the real class is too.
-   */
-  private static final String SNAPSHOT_MAP =
-      """
-      package dev.clearguard.runtime;
-      import java.util.Map;
-      public final class SnapshotMap<K, V> extends java.util.concurrent.ConcurrentHashMap<K, V> {
-        public SnapshotMap() {}
-        public SnapshotMap(Map<? extends K, ? extends V> contents) { super(contents); }
-        public Map<K, V> drain() { Map<K, V> old = Map.copyOf(this); super.clear(); return old; }
-        public Map<K, V> swap(Map<? extends K, ? extends V> contents) {
-          Map<K, V> old = Map.copyOf(this);
-          super.clear();
-          putAll(contents);
-          return old;
-        }
-      }
-      """;
 
   /** One fenced Java block of a page. */
   record Example(Path page, int line, String code) {
@@ -117,7 +95,7 @@ final class DocsExamplesTest {
   private static void check(Example example) {
     RuleTester tester = RuleTester.create();
     if (example.code().contains("SnapshotMap")) {
-      tester.addSource("dev/clearguard/runtime/SnapshotMap.java", SNAPSHOT_MAP);
+      tester.withSnapshotMap();
     }
     tester.addSource(example.fileName(), example.code());
     try {

@@ -5,27 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.util.JavacTask;
 import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
 import com.sun.source.util.Trees;
-import java.io.StringWriter;
-import java.net.URI;
+import dev.clearguard.testing.TestCompiler;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.ToolProvider;
 
 /**
  * Compiles inline sources in-process and runs every rule on them, the way the javac plugin does.
@@ -36,14 +27,6 @@ import javax.tools.ToolProvider;
 final class RuleTester {
   private static final Pattern MARKER = Pattern.compile("//\\s*BUG: Diagnostic contains:\\s*(.+)$");
 
-  /** Puts {@code dev.clearguard.runtime.SnapshotMap} on the class path of the compilation. */
-  static final String SNAPSHOT_MAP_STUB =
-      """
-      package dev.clearguard.runtime;
-      public final class SnapshotMap<K, V> extends java.util.concurrent.ConcurrentHashMap<K, V> {}
-      """;
-
-  private final List<JavaFileObject> sources = new ArrayList<>();
   private final List<String> texts = new ArrayList<>();
   private final List<String> names = new ArrayList<>();
 
@@ -52,13 +35,6 @@ final class RuleTester {
   }
 
   RuleTester addSource(String path, String text) {
-    sources.add(
-        new SimpleJavaFileObject(URI.create("string:///" + path), JavaFileObject.Kind.SOURCE) {
-          @Override
-          public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-            return text;
-          }
-        });
     texts.add(text);
     names.add(path);
     return this;
@@ -75,8 +51,12 @@ final class RuleTester {
     return this;
   }
 
+  private boolean snapshotMap;
+
+  /** Puts the runtime's real {@code SnapshotMap} on the class path of the compilation. */
   RuleTester withSnapshotMap() {
-    return addSource("dev/clearguard/runtime/SnapshotMap.java", SNAPSHOT_MAP_STUB);
+    snapshotMap = true;
+    return this;
   }
 
   /**
@@ -141,65 +121,45 @@ final class RuleTester {
    * action} when javac has analysed it, the moment the plugin runs.
    */
   void forEachClass(java.util.function.Consumer<CompiledClass> action) {
-    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    List<JavaFileObject> analysed = new ArrayList<>();
-    List<JavaFileObject> library = new ArrayList<>();
-    for (int i = 0; i < sources.size(); i++) {
+    TestCompiler analysed =
+        TestCompiler.create().options("-proc:none").withSnapshotMap(snapshotMap);
+    TestCompiler library = TestCompiler.create().options("-proc:none");
+    boolean hasLibrary = false;
+    for (int i = 0; i < texts.size(); i++) {
       boolean isLibrary = libraryPrefix != null && names.get(i).startsWith(libraryPrefix);
-      (isLibrary ? library : analysed).add(sources.get(i));
+      (isLibrary ? library : analysed).source(names.get(i), texts.get(i));
+      hasLibrary |= isLibrary;
     }
-    List<String> options = new ArrayList<>(List.of("-proc:none"));
-    if (!library.isEmpty()) {
+    if (hasLibrary) {
       try {
         java.nio.file.Path classes = java.nio.file.Files.createTempDirectory("cg-library");
-        boolean ok =
-            compiler
-                .getTask(
-                    new StringWriter(),
-                    null,
-                    null,
-                    List.of("-proc:none", "-d", classes.toString()),
-                    null,
-                    library)
-                .call();
-        assertTrue(ok, "library sources must compile");
-        options.addAll(List.of("-classpath", classes.toString()));
+        assertTrue(library.compile(classes).success(), "library sources must compile");
+        analysed.classPath(List.of(classes));
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
     }
-    options.addAll(List.of("-d", System.getProperty("java.io.tmpdir") + "/cg-rules"));
-    JavacTask task =
-        (JavacTask)
-            compiler.getTask(new StringWriter(), null, diagnostics, options, null, analysed);
-    Trees trees = Trees.instance(task);
-    task.addTaskListener(
-        new TaskListener() {
-          @Override
-          public void finished(TaskEvent e) {
-            if (e.getKind() != TaskEvent.Kind.ANALYZE || e.getTypeElement() == null) {
-              return;
+    analysed.options("-d", System.getProperty("java.io.tmpdir") + "/cg-rules");
+    analysed.listener(
+        task -> {
+          Trees trees = Trees.instance(task);
+          return new TaskListener() {
+            @Override
+            public void finished(TaskEvent e) {
+              if (e.getKind() != TaskEvent.Kind.ANALYZE || e.getTypeElement() == null) {
+                return;
+              }
+              action.accept(
+                  new CompiledClass(
+                      e.getCompilationUnit(),
+                      trees.getTree(e.getTypeElement()),
+                      trees,
+                      task.getTypes(),
+                      task.getElements()));
             }
-            action.accept(
-                new CompiledClass(
-                    e.getCompilationUnit(),
-                    trees.getTree(e.getTypeElement()),
-                    trees,
-                    task.getTypes(),
-                    task.getElements()));
-          }
+          };
         });
-    try {
-      task.analyze();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    List<String> errors =
-        diagnostics.getDiagnostics().stream()
-            .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-            .map(d -> d.getLineNumber() + ": " + d.getMessage(Locale.ROOT))
-            .toList();
+    List<String> errors = analysed.analyze().errors();
     assertTrue(errors.isEmpty(), "test sources must compile: " + errors);
   }
 

@@ -4,33 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import com.sun.source.util.JavacTask;
-import java.io.StringWriter;
+import com.sun.source.util.TaskListener;
+import dev.clearguard.testing.TestCompiler;
 import java.lang.ref.WeakReference;
-import java.net.URI;
-import java.util.List;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 
 final class MapKnowledgeTest {
 
   private static JavacTask analysedTask() throws Exception {
-    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-    JavaFileObject source =
-        new SimpleJavaFileObject(URI.create("string:///t/A.java"), JavaFileObject.Kind.SOURCE) {
-          @Override
-          public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-            return "package t; class A { java.util.Map<String, String> m; }";
-          }
-        };
-    JavacTask task =
-        (JavacTask)
-            compiler.getTask(
-                new StringWriter(), null, null, List.of("-proc:none"), null, List.of(source));
-    task.analyze();
-    return task;
+    JavacTask[] task = {null};
+    TestCompiler.create()
+        .options("-proc:none")
+        .source("t/A.java", "package t; class A { java.util.Map<String, String> m; }")
+        .listener(
+            t -> {
+              task[0] = t;
+              return new TaskListener() {};
+            })
+        .analyze();
+    return task[0];
   }
 
   @Test
