@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clearguard.testing.TestCompiler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,70 +35,84 @@ final class ClearGuardPluginTest {
 
   @TempDir Path dir;
 
+  /**
+   * Writes {@code sources} (path, text, ...) below {@code dir/src} and compiles them with the
+   * plugin's classes on the processor path, capturing what it prints on standard error.
+   */
+  private static TestCompiler.Result compile(Path dir, List<String> options, String... sources) {
+    return TestCompiler.create()
+        .options(options)
+        .options("-processorpath", System.getProperty("java.class.path"))
+        .writeFiles(dir.resolve("src"), sources)
+        .captureStandardError()
+        .compile(dir.resolve("classes"));
+  }
+
   @Test
   void negativeNoPluginNoDiagnostics() {
-    Compilation c = Compilation.compile(dir, List.of(), "app/Cache.java", CACHE);
-    assertTrue(c.success);
+    TestCompiler.Result c = compile(dir, List.of(), "app/Cache.java", CACHE);
+    assertTrue(c.success());
     assertEquals(List.of(), c.messages(Diagnostic.Kind.NOTE));
   }
 
   @Test
   void positiveFindingsAreNotesTaggedWithTheRuleAndListedOnStandardError() {
-    Compilation c =
-        Compilation.compile(dir, List.of("-Xplugin:ClearGuard"), "app/Cache.java", CACHE);
-    assertTrue(c.success, c.output);
+    TestCompiler.Result c = compile(dir, List.of("-Xplugin:ClearGuard"), "app/Cache.java", CACHE);
+    assertTrue(c.success(), c.output());
     List<String> notes = c.messages(Diagnostic.Kind.NOTE);
     assertEquals(2, notes.size(), notes.toString());
     assertTrue(notes.get(0).startsWith("8: [ClearThenRefill] Between `entries.clear()`"));
     assertTrue(notes.get(1).startsWith("12: [IterateRemoveClear] Removing the entries"));
     assertEquals(List.of(), c.messages(Diagnostic.Kind.MANDATORY_WARNING));
     assertEquals(List.of(), c.messages(Diagnostic.Kind.WARNING));
-    assertTrue(c.stderr.startsWith("ClearGuard: 2 findings, each reported as a note"), c.stderr);
-    assertTrue(c.stderr.contains("  - [ClearThenRefill] "), c.stderr);
     assertTrue(
-        c.stderr.contains("app/Cache.java:8 (rule severity: error)" + System.lineSeparator()),
-        c.stderr);
-    assertTrue(c.stderr.contains("  - [IterateRemoveClear] "), c.stderr);
+        c.stderr().startsWith("ClearGuard: 2 findings, each reported as a note"), c.stderr());
+    assertTrue(c.stderr().contains("  - [ClearThenRefill] "), c.stderr());
+    assertTrue(
+        c.stderr().contains("app/Cache.java:8 (rule severity: error)" + System.lineSeparator()),
+        c.stderr());
+    assertTrue(c.stderr().contains("  - [IterateRemoveClear] "), c.stderr());
   }
 
   @Test
   void positiveWerrorBuildStillPassesAndNowarnStillShowsTheList() {
-    Compilation werror =
-        Compilation.compile(
+    TestCompiler.Result werror =
+        compile(
             dir.resolve("a"), List.of("-Werror", "-Xplugin:ClearGuard"), "app/Cache.java", CACHE);
-    assertTrue(werror.success, werror.output + werror.diagnostics);
+    assertTrue(werror.success(), werror.output() + werror.diagnostics());
     assertEquals(2, werror.messages(Diagnostic.Kind.NOTE).size());
 
-    Compilation hidden =
-        Compilation.compile(
+    TestCompiler.Result hidden =
+        compile(
             dir.resolve("b"),
             List.of("-Werror", "-nowarn", "-Xlint:none", "-Xplugin:ClearGuard"),
             "app/Cache.java",
             CACHE);
-    assertTrue(hidden.success, hidden.output + hidden.diagnostics);
+    assertTrue(hidden.success(), hidden.output() + hidden.diagnostics());
     assertEquals(List.of(), hidden.messages(Diagnostic.Kind.NOTE), "-nowarn hides notes");
-    assertTrue(hidden.stderr.contains("Cache.java:8 (rule severity: error)"), hidden.stderr);
-    assertTrue(hidden.stderr.contains("Cache.java:12 (rule severity: error)"), hidden.stderr);
+    assertTrue(hidden.stderr().contains("Cache.java:8 (rule severity: error)"), hidden.stderr());
+    assertTrue(hidden.stderr().contains("Cache.java:12 (rule severity: error)"), hidden.stderr());
   }
 
   @Test
   void negativeNoListWhenThereAreNoFindingsOrTheyAreWarnings() {
-    Compilation clean =
-        Compilation.compile(
+    TestCompiler.Result clean =
+        compile(
             dir.resolve("a"),
             List.of("-Xplugin:ClearGuard"),
             "app/Quiet.java",
             "package app; class Quiet { int x; }");
-    assertTrue(clean.success);
-    assertEquals("", clean.stderr);
-    Compilation warnings =
-        Compilation.compile(
+    assertTrue(clean.success());
+    assertEquals("", clean.stderr());
+    TestCompiler.Result warnings =
+        compile(
             dir.resolve("b"),
             List.of("-Xplugin:ClearGuard severity=warning"),
             "app/Cache.java",
             CACHE);
     assertEquals(2, warnings.messages(Diagnostic.Kind.MANDATORY_WARNING).size());
-    assertEquals("", warnings.stderr, "mandatory warnings need no list: -nowarn cannot hide them");
+    assertEquals(
+        "", warnings.stderr(), "mandatory warnings need no list: -nowarn cannot hide them");
   }
 
   /**
@@ -121,8 +136,8 @@ final class ClearGuardPluginTest {
 
   @Test
   void negativeAWriteWhoseOnlyCallerInALaterClassIsStartUp() {
-    Compilation c =
-        Compilation.compile(
+    TestCompiler.Result c =
+        compile(
             dir,
             List.of("-Xplugin:ClearGuard"),
             "app/Table.java",
@@ -136,14 +151,14 @@ final class ClearGuardPluginTest {
               public Server(Map<String, String> initial) { table.load(initial); }
             }
             """);
-    assertTrue(c.success, c.output);
+    assertTrue(c.success(), c.output());
     assertEquals(List.of(), c.messages(Diagnostic.Kind.NOTE));
   }
 
   @Test
   void positiveTheSameWriteCalledAtRunTimeByALaterClass() {
-    Compilation c =
-        Compilation.compile(
+    TestCompiler.Result c =
+        compile(
             dir,
             List.of("-Xplugin:ClearGuard"),
             "app/Table.java",
@@ -157,7 +172,7 @@ final class ClearGuardPluginTest {
               public void run() { table.load(Map.of()); }
             }
             """);
-    assertTrue(c.success, c.output);
+    assertTrue(c.success(), c.output());
     List<String> warnings = c.messages(Diagnostic.Kind.NOTE);
     assertEquals(1, warnings.size(), warnings.toString());
     assertTrue(warnings.get(0).startsWith("9: [UnsafeMapReassignment]"), warnings.toString());
@@ -165,22 +180,21 @@ final class ClearGuardPluginTest {
 
   @Test
   void positiveSeverityWarningIsMandatorySoNowarnAndXlintNoneDoNotHideIt() {
-    Compilation c =
-        Compilation.compile(
+    TestCompiler.Result c =
+        compile(
             dir,
             List.of("-nowarn", "-Xlint:none", "-Xplugin:ClearGuard severity=warning"),
             "app/Cache.java",
             CACHE);
-    assertTrue(c.success);
+    assertTrue(c.success());
     assertEquals(2, c.messages(Diagnostic.Kind.MANDATORY_WARNING).size());
   }
 
   @Test
   void positiveSeverityErrorFailsTheCompilation() {
-    Compilation c =
-        Compilation.compile(
-            dir, List.of("-Xplugin:ClearGuard severity=error"), "app/Cache.java", CACHE);
-    assertFalse(c.success);
+    TestCompiler.Result c =
+        compile(dir, List.of("-Xplugin:ClearGuard severity=error"), "app/Cache.java", CACHE);
+    assertFalse(c.success());
     assertEquals(2, c.messages(Diagnostic.Kind.ERROR).size());
   }
 
@@ -205,22 +219,21 @@ final class ClearGuardPluginTest {
 
   @Test
   void positiveSeverityRuleReportsEachFindingAtItsRulesSeverity() {
-    Compilation c =
-        Compilation.compile(
-            dir, List.of("-Xplugin:ClearGuard severity=rule"), "app/Reloader.java", RELOADER);
-    assertFalse(c.success);
+    TestCompiler.Result c =
+        compile(dir, List.of("-Xplugin:ClearGuard severity=rule"), "app/Reloader.java", RELOADER);
+    assertFalse(c.success());
     List<String> errors = c.messages(Diagnostic.Kind.ERROR);
-    assertEquals(1, errors.size(), c.diagnostics.toString());
+    assertEquals(1, errors.size(), c.diagnostics().toString());
     assertTrue(errors.get(0).startsWith("11: [ClearThenRefill]"), errors.toString());
     List<String> warnings = c.messages(Diagnostic.Kind.MANDATORY_WARNING);
-    assertEquals(1, warnings.size(), c.diagnostics.toString());
+    assertEquals(1, warnings.size(), c.diagnostics().toString());
     assertTrue(warnings.get(0).startsWith("10: [UnsafeMapReassignment]"), warnings.toString());
   }
 
   @Test
   void positiveOnlyAndDisableSelectRules() {
-    Compilation only =
-        Compilation.compile(
+    TestCompiler.Result only =
+        compile(
             dir.resolve("a"),
             List.of("-Xplugin:ClearGuard only=IterateRemoveClear"),
             "app/Cache.java",
@@ -230,8 +243,8 @@ final class ClearGuardPluginTest {
         only.messages(Diagnostic.Kind.NOTE).stream()
             .map(m -> m.substring(0, m.indexOf(':')))
             .toList());
-    Compilation disabled =
-        Compilation.compile(
+    TestCompiler.Result disabled =
+        compile(
             dir.resolve("b"),
             List.of("-Xplugin:ClearGuard disable=IterateRemoveClear,ClearThenRefill"),
             "app/Cache.java",
@@ -241,10 +254,9 @@ final class ClearGuardPluginTest {
 
   @Test
   void negativeBadOptionFailsWithTheValidValues() {
-    Compilation c =
-        Compilation.compile(
-            dir, List.of("-Xplugin:ClearGuard only=IterateRemove"), "app/Cache.java", CACHE);
-    assertFalse(c.success);
+    TestCompiler.Result c =
+        compile(dir, List.of("-Xplugin:ClearGuard only=IterateRemove"), "app/Cache.java", CACHE);
+    assertFalse(c.success());
     List<String> errors = c.messages(Diagnostic.Kind.ERROR);
     assertEquals(1, errors.size(), errors.toString());
     assertTrue(
@@ -256,9 +268,8 @@ final class ClearGuardPluginTest {
   @Test
   void negativeClassesWithCompileErrorsAreSkippedSilently() {
     String broken = CACHE.replace("void reset() {", "void reset() {\n    undefinedCall();");
-    Compilation c =
-        Compilation.compile(dir, List.of("-Xplugin:ClearGuard"), "app/Cache.java", broken);
-    assertFalse(c.success);
+    TestCompiler.Result c = compile(dir, List.of("-Xplugin:ClearGuard"), "app/Cache.java", broken);
+    assertFalse(c.success());
     assertEquals(List.of(), c.messages(Diagnostic.Kind.NOTE));
     assertEquals(1, c.messages(Diagnostic.Kind.ERROR).size());
   }
@@ -266,10 +277,9 @@ final class ClearGuardPluginTest {
   @Test
   void positiveJsonReportListsEveryFinding() throws Exception {
     Path json = dir.resolve("out/findings.json");
-    Compilation c =
-        Compilation.compile(
-            dir, List.of("-Xplugin:ClearGuard json=" + json), "app/Cache.java", CACHE);
-    assertTrue(c.success);
+    TestCompiler.Result c =
+        compile(dir, List.of("-Xplugin:ClearGuard json=" + json), "app/Cache.java", CACHE);
+    assertTrue(c.success());
     JsonNode root = new ObjectMapper().readTree(Files.readString(json));
     assertEquals("ClearGuard", root.get("tool").asText());
     JsonNode findings = root.get("findings");
@@ -289,7 +299,7 @@ final class ClearGuardPluginTest {
   @Test
   void positiveJsonReportIsWrittenEvenWithoutFindings() throws Exception {
     Path json = dir.resolve("clean.json");
-    Compilation.compile(
+    compile(
         dir,
         List.of("-Xplugin:ClearGuard json=" + json),
         "app/Clean.java",

@@ -3,21 +3,17 @@ package dev.clearguard.checker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.source.util.JavacTask;
 import dev.clearguard.rules.Finding;
 import dev.clearguard.rules.Rule;
 import dev.clearguard.rules.Rules;
 import dev.clearguard.rules.facts.ClassFacts;
-import java.net.URI;
+import dev.clearguard.testing.TestCompiler;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 
 final class CrashIsolationTest {
@@ -57,33 +53,20 @@ final class CrashIsolationTest {
           void cancelAll() { jobs.keySet().removeIf(k -> true); }
         }
         """;
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    JavacTask task =
-        (JavacTask)
-            ToolProvider.getSystemJavaCompiler()
-                .getTask(
-                    null,
-                    null,
-                    diagnostics,
-                    List.of("-proc:none", "-d", System.getProperty("java.io.tmpdir")),
-                    null,
-                    List.of(
-                        new SimpleJavaFileObject(
-                            URI.create("string:///app/Jobs.java"), JavaFileObject.Kind.SOURCE) {
-                          @Override
-                          public CharSequence getCharContent(boolean ignore) {
-                            return source;
-                          }
-                        }));
     List<Rule> rules = new ArrayList<>();
     rules.add(new Broken());
     rules.addAll(Rules.all());
-    task.addTaskListener(new ClearGuardListener(task, Options.defaults(), rules));
+    TestCompiler.Result compiled =
+        TestCompiler.create()
+            .options("-proc:none")
+            .source("app/Jobs.java", source)
+            .listener(task -> new ClearGuardListener(task, Options.defaults(), rules))
+            .compile(Path.of(System.getProperty("java.io.tmpdir")));
 
-    assertTrue(task.call(), "the compilation still succeeds");
+    assertTrue(compiled.success(), "the compilation still succeeds");
 
     List<String> notes =
-        diagnostics.getDiagnostics().stream()
+        compiled.diagnostics().stream()
             .filter(d -> d.getKind() == Diagnostic.Kind.NOTE)
             .map(d -> d.getMessage(Locale.ROOT))
             .filter(m -> !m.startsWith("["))
@@ -93,7 +76,7 @@ final class CrashIsolationTest {
     assertTrue(notes.get(0).contains("IllegalStateException: boom"), notes.get(0));
     assertEquals(
         1,
-        diagnostics.getDiagnostics().stream()
+        compiled.diagnostics().stream()
             .filter(d -> d.getKind() == Diagnostic.Kind.NOTE)
             .filter(d -> d.getMessage(Locale.ROOT).startsWith("[IterateRemoveClear]"))
             .count());

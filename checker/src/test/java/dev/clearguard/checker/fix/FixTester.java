@@ -3,46 +3,23 @@ package dev.clearguard.checker.fix;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.source.util.JavacTask;
 import dev.clearguard.checker.ClearGuardListener;
 import dev.clearguard.checker.Options;
 import dev.clearguard.rules.Finding;
+import dev.clearguard.testing.TestCompiler;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 
 /**
  * Compiles sources in-process with ClearGuard's listener to get real findings, runs the fixer on
  * them, and checks that the fixed code compiles and leaves nothing the fixer could still fix.
  */
 final class FixTester {
-  /**
-   * Enough of the runtime's SnapshotMap for the rules to offer it and for fixed code to compile.
-   */
-  static final String SNAPSHOT_MAP_STUB =
-      """
-      package dev.clearguard.runtime;
-      public final class SnapshotMap<K, V> extends java.util.concurrent.ConcurrentHashMap<K, V> {
-        public SnapshotMap() {}
-        public SnapshotMap(int capacity) {}
-        public SnapshotMap(java.util.Map<? extends K, ? extends V> m) {}
-        public java.util.Map<K,V> drain(){return null;}
-        public java.util.Map<K,V> swap(java.util.Map<? extends K, ? extends V> m){return null;}
-      }
-      """;
-
   private static final Pattern PACKAGE = Pattern.compile("^package ([\\w.]+);", Pattern.MULTILINE);
   private static final Pattern CLASS =
       Pattern.compile(
@@ -63,37 +40,17 @@ final class FixTester {
     return dir + type.group(1) + ".java";
   }
 
-  /** Compiles the files with ClearGuard; the stub SnapshotMap is added when asked. */
+  /** Compiles the files with ClearGuard; the runtime's real SnapshotMap is added when asked. */
   static Compiled compile(Path dir, boolean snapshotMap, List<Path> files) {
-    try {
-      List<Path> all = new ArrayList<>(files);
-      if (snapshotMap) {
-        Path stub = dir.resolve("stub/dev/clearguard/runtime/SnapshotMap.java");
-        Files.createDirectories(stub.getParent());
-        Files.writeString(stub, SNAPSHOT_MAP_STUB);
-        all.add(stub);
-      }
-      Path classes = Files.createDirectories(dir.resolve("classes-" + System.nanoTime()));
-      JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-      DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-      try (StandardJavaFileManager fm = compiler.getStandardFileManager(null, Locale.ROOT, null)) {
-        JavacTask task =
-            (JavacTask)
-                compiler.getTask(
-                    new StringWriter(),
-                    fm,
-                    diagnostics,
-                    List.of("-d", classes.toString(), "-proc:none"),
-                    null,
-                    fm.getJavaFileObjectsFromPaths(all));
-        ClearGuardListener listener = new ClearGuardListener(task, Options.defaults());
-        task.addTaskListener(listener);
-        boolean ok = task.call();
-        return new Compiled(ok, listener.findings(), diagnostics.getDiagnostics().toString());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    ClearGuardListener[] listener = {null};
+    TestCompiler.Result result =
+        TestCompiler.create()
+            .options("-proc:none")
+            .withSnapshotMap(snapshotMap)
+            .files(files)
+            .listener(task -> listener[0] = new ClearGuardListener(task, Options.defaults()))
+            .compile(dir.resolve("classes-" + System.nanoTime()));
+    return new Compiled(result.success(), listener[0].findings(), result.diagnostics().toString());
   }
 
   /** Writes one source below {@code dir} and compiles it with ClearGuard. */

@@ -3,6 +3,7 @@ package dev.clearguard.checker.fix;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clearguard.testing.TestCompiler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,9 +19,9 @@ final class PatchOptionTest {
     Files.createDirectories(file.getParent());
     Files.writeString(file, "package app;\nclass Clean {}\n");
     Path patch = dir.resolve("out/fixes.patch");
-    PluginCompile c =
-        PluginCompile.run("patch=" + patch, List.of(file), List.of(), dir.resolve("c"));
-    assertTrue(c.success, c.diagnostics);
+    TestCompiler.Result c =
+        SourceTrees.compileWithPlugin("patch=" + patch, List.of(file), false, dir.resolve("c"));
+    assertTrue(c.success(), c.diagnostics().toString());
     assertEquals("", Files.readString(patch));
   }
 
@@ -45,9 +46,9 @@ final class PatchOptionTest {
     Files.createDirectories(file.getParent());
     Files.writeString(file, source);
     Path patch = dir.resolve("out/fixes.patch");
-    PluginCompile c =
-        PluginCompile.run("patch=" + patch, List.of(file), List.of(), dir.resolve("c"));
-    assertTrue(c.success, c.diagnostics);
+    TestCompiler.Result c =
+        SourceTrees.compileWithPlugin("patch=" + patch, List.of(file), false, dir.resolve("c"));
+    assertTrue(c.success(), c.diagnostics().toString());
     assertEquals(source, Files.readString(file));
     String name = UnifiedDiff.displayPath(file.toString());
     assertEquals(

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clearguard.testing.TestCompiler;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
@@ -22,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 final class ReductionsRoundTripTest {
   private static final Path REDUCTIONS = Path.of("../rules/src/test/resources/reductions");
   private static final String IN_REPO = "rules/src/test/resources/reductions";
-  private static final Path RUNTIME_CLASSES = Path.of("../runtime/target/classes");
 
   @TempDir Path dir;
 
@@ -45,28 +44,19 @@ final class ReductionsRoundTripTest {
     Path repo = dir.resolve("repo");
     Path sources = repo.resolve(IN_REPO);
     SourceTrees.copy(REDUCTIONS, sources);
-    List<Path> classPath = new ArrayList<>();
-    List<Path> extra = new ArrayList<>();
-    if (snapshotMap) {
-      if (Files.exists(RUNTIME_CLASSES.resolve("dev/clearguard/runtime/SnapshotMap.class"))) {
-        classPath.add(RUNTIME_CLASSES.toAbsolutePath());
-      } else {
-        Path stub = dir.resolve("stub/dev/clearguard/runtime/SnapshotMap.java");
-        Files.createDirectories(stub.getParent());
-        Files.writeString(stub, FixTester.SNAPSHOT_MAP_STUB);
-        extra.add(stub);
-      }
-    }
     Map<Path, String> original = SourceTrees.read(sources);
     assertFalse(original.isEmpty(), "no reductions under " + REDUCTIONS.toAbsolutePath());
     // A checkout: the patch names files relative to the work tree's root.
     Assumptions.assumeTrue(UnifiedDiffTest.git(repo, "init", "-q") == 0, "git is not available");
     Path patch = dir.resolve("out/clearguard.patch");
-    PluginCompile first =
-        PluginCompile.run(
-            "patch=" + patch, SourceTrees.files(sources, extra), classPath, dir.resolve("c1"));
-    assertTrue(first.success, first.diagnostics);
-    assertFalse(first.warnings.isEmpty(), "the reductions have findings");
+    TestCompiler.Result first =
+        SourceTrees.compileWithPlugin(
+            "patch=" + patch,
+            SourceTrees.files(sources, List.of()),
+            snapshotMap,
+            dir.resolve("c1"));
+    assertTrue(first.success(), first.diagnostics().toString());
+    assertFalse(SourceTrees.findings(first).isEmpty(), "the reductions have findings");
     assertEquals(original, SourceTrees.read(sources), "the plugin must not touch sources");
     String diff = Files.readString(patch);
     assertFalse(diff.isEmpty(), "nothing fixed in the reductions");
@@ -76,7 +66,8 @@ final class ReductionsRoundTripTest {
 
     int changed = 0;
     for (Map.Entry<Path, String> file : original.entrySet()) {
-      boolean hasFinding = first.warnings.stream().anyMatch(w -> w.startsWith(file.getKey() + ":"));
+      boolean hasFinding =
+          SourceTrees.findings(first).stream().anyMatch(w -> w.startsWith(file.getKey() + ":"));
       String now = Files.readString(file.getKey());
       if (!hasFinding) {
         assertEquals(file.getValue(), now, "changed without a finding: " + file.getKey());
@@ -87,20 +78,24 @@ final class ReductionsRoundTripTest {
     assertTrue(changed > 0, "the patch changed no file");
 
     Path second = dir.resolve("out/second.patch");
-    PluginCompile again =
-        PluginCompile.run(
-            "patch=" + second, SourceTrees.files(sources, extra), classPath, dir.resolve("c2"));
-    assertTrue(again.success, "the patched reductions do not compile: " + again.diagnostics);
+    TestCompiler.Result again =
+        SourceTrees.compileWithPlugin(
+            "patch=" + second,
+            SourceTrees.files(sources, List.of()),
+            snapshotMap,
+            dir.resolve("c2"));
+    assertTrue(again.success(), "the patched reductions do not compile: " + again.diagnostics());
     assertEquals("", Files.readString(second), "still fixable after the patch");
     assertTrue(
-        again.warnings.size() < first.warnings.size(), () -> "nothing fixed: " + again.warnings);
+        SourceTrees.findings(again).size() < SourceTrees.findings(first).size(),
+        () -> "nothing fixed: " + SourceTrees.findings(again));
     System.out.printf(
         "reductions round trip (SnapshotMap %s): %d files, %d findings, %d files patched,"
             + " %d findings left for manual fixing%n",
         snapshotMap ? "on the class path" : "absent",
         original.size(),
-        first.warnings.size(),
+        SourceTrees.findings(first).size(),
         changed,
-        again.warnings.size());
+        SourceTrees.findings(again).size());
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clearguard.testing.TestCompiler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class SamplesRoundTripTest {
   private static final Path SAMPLES = Path.of("../samples/src/main/java");
-  private static final Path RUNTIME_CLASSES = Path.of("../runtime/target/classes");
   private static final Pattern HUNK =
       Pattern.compile("^@@ -(\\d+)(?:,(\\d+))? \\+", Pattern.MULTILINE);
 
@@ -42,50 +42,48 @@ final class SamplesRoundTripTest {
     Path repo = dir.resolve("repo");
     Path sources = repo.resolve("samples/src/main/java");
     SourceTrees.copy(SAMPLES, sources);
-    List<Path> classPath = new ArrayList<>();
-    List<Path> extra = new ArrayList<>();
-    if (snapshotMap) {
-      if (Files.exists(RUNTIME_CLASSES.resolve("dev/clearguard/runtime/SnapshotMap.class"))) {
-        classPath.add(RUNTIME_CLASSES.toAbsolutePath());
-      } else {
-        Path stub = dir.resolve("stub/dev/clearguard/runtime/SnapshotMap.java");
-        Files.createDirectories(stub.getParent());
-        Files.writeString(stub, FixTester.SNAPSHOT_MAP_STUB);
-        extra.add(stub);
-      }
-    }
     Map<Path, String> original = SourceTrees.read(sources);
     // A checkout: the patch names files relative to the work tree's root.
     Assumptions.assumeTrue(UnifiedDiffTest.git(repo, "init", "-q") == 0, "git is not available");
     Path patch = dir.resolve("out/clearguard.patch");
-    PluginCompile first =
-        PluginCompile.run(
-            "patch=" + patch, SourceTrees.files(sources, extra), classPath, dir.resolve("c1"));
-    assertTrue(first.success, first.diagnostics);
-    assertEquals(22, first.warnings.size(), first.warnings::toString);
+    TestCompiler.Result first =
+        SourceTrees.compileWithPlugin(
+            "patch=" + patch,
+            SourceTrees.files(sources, List.of()),
+            snapshotMap,
+            dir.resolve("c1"));
+    assertTrue(first.success(), first.diagnostics().toString());
+    assertEquals(22, SourceTrees.findings(first).size(), SourceTrees.findings(first)::toString);
     assertEquals(original, SourceTrees.read(sources), "the plugin must not touch sources");
     String diff = Files.readString(patch);
     assertFalse(diff.isEmpty());
-    assertOnlyFindingLinesChange(diff, first.warnings);
+    assertOnlyFindingLinesChange(diff, SourceTrees.findings(first));
 
     assertTrue(diff.startsWith("--- a/samples/src/main/java/dev/clearguard/samples/"), diff);
     assertEquals(0, UnifiedDiffTest.git(repo, "apply", "--check", patch.toString()));
     assertEquals(0, UnifiedDiffTest.git(repo, "apply", patch.toString()));
     for (Map.Entry<Path, String> file : original.entrySet()) {
-      boolean hasFinding = first.warnings.stream().anyMatch(w -> w.startsWith(file.getKey() + ":"));
+      boolean hasFinding =
+          SourceTrees.findings(first).stream().anyMatch(w -> w.startsWith(file.getKey() + ":"));
       if (!hasFinding) {
         assertEquals(file.getValue(), Files.readString(file.getKey()), file.getKey().toString());
       }
     }
 
     Path second = dir.resolve("out/second.patch");
-    PluginCompile again =
-        PluginCompile.run(
-            "patch=" + second, SourceTrees.files(sources, extra), classPath, dir.resolve("c2"));
-    assertTrue(again.success, again.diagnostics);
+    TestCompiler.Result again =
+        SourceTrees.compileWithPlugin(
+            "patch=" + second,
+            SourceTrees.files(sources, List.of()),
+            snapshotMap,
+            dir.resolve("c2"));
+    assertTrue(again.success(), again.diagnostics().toString());
     assertEquals("", Files.readString(second), "still fixable after the patch");
     // Without SnapshotMap the two drain loops and the two locks on `routes` stay manual.
-    assertEquals(snapshotMap ? 0 : 4, again.warnings.size(), again.warnings::toString);
+    assertEquals(
+        snapshotMap ? 0 : 4,
+        SourceTrees.findings(again).size(),
+        SourceTrees.findings(again)::toString);
   }
 
   /** Every removed line is on a line a finding reports, or within a few lines of its statement. */
