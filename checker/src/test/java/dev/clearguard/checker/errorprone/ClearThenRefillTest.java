@@ -3,6 +3,7 @@ package dev.clearguard.checker.errorprone;
 import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode;
 import com.google.errorprone.CompilationTestHelper;
+import dev.clearguard.testing.TestCompiler;
 import org.junit.jupiter.api.Test;
 
 final class ClearThenRefillTest {
@@ -75,8 +76,7 @@ final class ClearThenRefillTest {
   @Test
   void fixSnapshotMapSwapsInTheNewContents() {
     refactoring
-        .addInputLines("SnapshotMap.java", Stubs.SNAPSHOT_MAP)
-        .expectUnchanged()
+        .setArgs("-classpath", TestCompiler.classPathWithSnapshotMap())
         .addInputLines(
             "Config.java",
             """
@@ -110,8 +110,7 @@ final class ClearThenRefillTest {
   void fixSnapshotMapPutLoopBuildsALocalMapFirst() {
     // Both imports go in at the same place, as one edit: the refill's fix carries the migration's.
     refactoring
-        .addInputLines("SnapshotMap.java", Stubs.SNAPSHOT_MAP)
-        .expectUnchanged()
+        .setArgs("-classpath", TestCompiler.classPathWithSnapshotMap())
         .addInputLines(
             "Settings.java",
             """

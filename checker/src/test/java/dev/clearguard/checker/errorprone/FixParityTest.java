@@ -3,15 +3,13 @@ package dev.clearguard.checker.errorprone;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.source.util.JavacTask;
 import dev.clearguard.checker.ClearGuardListener;
 import dev.clearguard.checker.Options;
 import dev.clearguard.checker.fix.FixResult;
 import dev.clearguard.checker.fix.Fixer;
 import dev.clearguard.rules.Finding;
-import java.io.File;
+import dev.clearguard.testing.TestCompiler;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,11 +20,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,8 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
 final class FixParityTest {
   private static final Path SAMPLES =
       Path.of(System.getProperty("clearguard.samples", "../samples")).toAbsolutePath().normalize();
-  private static final Path RUNTIME_CLASSES =
-      Path.of("../runtime/target/classes").toAbsolutePath().normalize();
   private static final String CHECKS =
       "IterateRemoveClear,ClearThenRefill,UnsafeMapReassignment,SyncOnReassignedMap";
 
@@ -126,14 +118,7 @@ final class FixParityTest {
     List<Path> classPath = new ArrayList<>();
     List<Path> extra = new ArrayList<>();
     if (snapshotMap) {
-      if (Files.exists(RUNTIME_CLASSES.resolve("dev/clearguard/runtime/SnapshotMap.class"))) {
-        classPath.add(RUNTIME_CLASSES);
-      } else {
-        Path stub = dir.resolve("stub/dev/clearguard/runtime/SnapshotMap.java");
-        Files.createDirectories(stub.getParent());
-        Files.writeString(stub, Stubs.SNAPSHOT_MAP);
-        extra.add(stub);
-      }
+      classPath.add(TestCompiler.runtimeClasses());
     }
 
     Map<Path, String> expected = fixerOutput(files, extra, classPath);
@@ -174,26 +159,18 @@ final class FixParityTest {
       throws IOException {
     List<Path> all = new ArrayList<>(files);
     all.addAll(extra);
-    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    List<Finding> findings;
-    try (StandardJavaFileManager fm = compiler.getStandardFileManager(null, Locale.ROOT, null)) {
-      List<String> args = new ArrayList<>(List.of("-d", created("plain"), "-proc:none"));
-      addClassPath(args, classPath);
-      JavacTask task =
-          (JavacTask)
-              compiler.getTask(
-                  new StringWriter(),
-                  fm,
-                  diagnostics,
-                  args,
-                  null,
-                  fm.getJavaFileObjectsFromPaths(all));
-      ClearGuardListener listener = new ClearGuardListener(task, Options.defaults());
-      task.addTaskListener(listener);
-      assertTrue(task.call(), diagnostics.getDiagnostics()::toString);
-      findings = listener.findings();
+    ClearGuardListener[] listener = {null};
+    TestCompiler plain =
+        TestCompiler.create()
+            .options("-proc:none")
+            .files(all)
+            .listener(task -> listener[0] = new ClearGuardListener(task, Options.defaults()));
+    if (!classPath.isEmpty()) {
+      plain.classPath(classPath);
     }
+    TestCompiler.Result compiled = plain.compile(Path.of(created("plain")));
+    assertTrue(compiled.success(), compiled.diagnostics()::toString);
+    List<Finding> findings = listener[0].findings();
     Map<String, List<Finding>> byFile = new TreeMap<>();
     for (Finding f : findings) {
       byFile.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(f);
@@ -216,48 +193,28 @@ final class FixParityTest {
 
   private Compiled errorProne(List<Path> files, List<Path> classPath, String flags, Path out)
       throws IOException {
-    Files.createDirectories(out);
-    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    try (StandardJavaFileManager fm = compiler.getStandardFileManager(null, Locale.ROOT, null)) {
-      List<String> args =
-          new ArrayList<>(
-              List.of(
-                  "-XDcompilePolicy=simple",
-                  "--should-stop=ifError=FLOW",
-                  // The samples are not written for Error Prone's own GuardedBy check.
-                  "-Xplugin:ErrorProne -Xep:GuardedBy:WARN " + flags,
-                  "-processorpath",
-                  System.getProperty("java.class.path"),
-                  "-d",
-                  out.toString()));
-      addClassPath(args, classPath);
-      boolean ok =
-          compiler
-              .getTask(
-                  new StringWriter(),
-                  fm,
-                  diagnostics,
-                  args,
-                  null,
-                  fm.getJavaFileObjectsFromPaths(files))
-              .call();
-      List<String> findings = new ArrayList<>();
-      for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-        String message = d.getMessage(Locale.ROOT);
-        if (Stream.of(CHECKS.split(",")).anyMatch(c -> message.startsWith("[" + c + "]"))) {
-          findings.add(d.getSource().getName() + ":" + d.getLineNumber() + ": " + message);
-        }
-      }
-      return new Compiled(ok, findings, diagnostics.getDiagnostics().toString());
-    }
-  }
-
-  private static void addClassPath(List<String> args, List<Path> classPath) {
+    TestCompiler errorProne =
+        TestCompiler.create()
+            .options(
+                "-XDcompilePolicy=simple",
+                "--should-stop=ifError=FLOW",
+                // The samples are not written for Error Prone's own GuardedBy check.
+                "-Xplugin:ErrorProne -Xep:GuardedBy:WARN " + flags,
+                "-processorpath",
+                System.getProperty("java.class.path"))
+            .files(files);
     if (!classPath.isEmpty()) {
-      args.add("-classpath");
-      args.add(String.join(File.pathSeparator, classPath.stream().map(Path::toString).toList()));
+      errorProne.classPath(classPath);
     }
+    TestCompiler.Result compiled = errorProne.compile(out);
+    List<String> findings = new ArrayList<>();
+    for (Diagnostic<? extends JavaFileObject> d : compiled.diagnostics()) {
+      String message = d.getMessage(Locale.ROOT);
+      if (Stream.of(CHECKS.split(",")).anyMatch(c -> message.startsWith("[" + c + "]"))) {
+        findings.add(d.getSource().getName() + ":" + d.getLineNumber() + ": " + message);
+      }
+    }
+    return new Compiled(compiled.success(), findings, compiled.diagnostics().toString());
   }
 
   private String created(String name) throws IOException {

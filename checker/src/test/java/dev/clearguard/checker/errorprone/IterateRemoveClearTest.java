@@ -3,6 +3,7 @@ package dev.clearguard.checker.errorprone;
 import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode;
 import com.google.errorprone.CompilationTestHelper;
+import dev.clearguard.testing.TestCompiler;
 import org.junit.jupiter.api.Test;
 
 final class IterateRemoveClearTest {
@@ -160,8 +161,7 @@ final class IterateRemoveClearTest {
   @Test
   void fixSnapshotMapMigratesTheFieldWhenTheRuntimeIsOnTheClassPath() {
     refactoring
-        .addInputLines("SnapshotMap.java", Stubs.SNAPSHOT_MAP)
-        .expectUnchanged()
+        .setArgs("-classpath", TestCompiler.classPathWithSnapshotMap())
         .addInputLines(
             "Sessions.java",
             """

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clearguard.rules.Rules;
+import dev.clearguard.testing.TestCompiler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +15,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,33 +51,15 @@ final class SamplesParityTest {
 
   /** "file:line:column: [Rule] message" for each ClearGuard diagnostic, sorted. */
   private static TreeSet<String> findings(List<String> options, Path classes) throws IOException {
-    Files.createDirectories(classes);
-    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    try (StandardJavaFileManager files = compiler.getStandardFileManager(null, Locale.ROOT, null)) {
-      List<String> args =
-          Stream.concat(
-                  options.stream(),
-                  Stream.of(
-                      "-processorpath",
-                      System.getProperty("java.class.path"),
-                      "-d",
-                      classes.toString()))
-              .toList();
-      boolean ok =
-          compiler
-              .getTask(
-                  null,
-                  files,
-                  diagnostics,
-                  args,
-                  null,
-                  files.getJavaFileObjectsFromPaths(sources()))
-              .call();
-      assertTrue(ok, () -> diagnostics.getDiagnostics().toString());
-    }
+    TestCompiler.Result compiled =
+        TestCompiler.create()
+            .options(options)
+            .options("-processorpath", System.getProperty("java.class.path"))
+            .files(sources())
+            .compile(classes);
+    assertTrue(compiled.success(), () -> compiled.diagnostics().toString());
     TreeSet<String> found = new TreeSet<>();
-    for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+    for (Diagnostic<? extends JavaFileObject> d : compiled.diagnostics()) {
       String message = d.getMessage(Locale.ROOT);
       int close = message.indexOf(']');
       if (!message.startsWith("[") || close < 0 || !RULES.contains(message.substring(1, close))) {

@@ -3,6 +3,7 @@ package dev.clearguard.checker.errorprone;
 import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode;
 import com.google.errorprone.CompilationTestHelper;
+import dev.clearguard.testing.TestCompiler;
 import org.junit.jupiter.api.Test;
 
 final class SyncOnReassignedMapTest {
@@ -79,8 +80,7 @@ final class SyncOnReassignedMapTest {
   @Test
   void fixSnapshotMapMakesTheLockedFieldFinal() {
     refactoring
-        .addInputLines("SnapshotMap.java", Stubs.SNAPSHOT_MAP)
-        .expectUnchanged()
+        .setArgs("-classpath", TestCompiler.classPathWithSnapshotMap())
         .addInputLines("Table.java", TABLE)
         .addOutputLines(
             "Table.java",
