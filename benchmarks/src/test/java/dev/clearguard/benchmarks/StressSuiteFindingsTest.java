@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clearguard.testing.TestCompiler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,11 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,32 +37,16 @@ final class StressSuiteFindingsTest {
       sources = files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
     }
     assertFalse(sources.isEmpty(), "no stress tests under " + STRESS.toAbsolutePath());
-    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    String classPath = System.getProperty("java.class.path");
-    try (StandardJavaFileManager files = compiler.getStandardFileManager(null, Locale.ROOT, null)) {
-      boolean ok =
-          compiler
-              .getTask(
-                  null,
-                  files,
-                  diagnostics,
-                  List.of(
-                      "-proc:none", // the plugin still runs; jcstress's processor need not
-                      "-Xplugin:ClearGuard",
-                      "-processorpath",
-                      classPath,
-                      "-classpath",
-                      classPath,
-                      "-d",
-                      out.toString()),
-                  null,
-                  files.getJavaFileObjectsFromPaths(sources))
-              .call();
-      assertTrue(ok, () -> diagnostics.getDiagnostics().toString());
-    }
+    TestCompiler.Result compiled =
+        TestCompiler.create()
+            .plugin("ClearGuard")
+            .options("-proc:none") // the plugin still runs; jcstress's processor need not
+            .withSnapshotMap()
+            .files(sources)
+            .compile(out);
+    assertTrue(compiled.success(), () -> compiled.diagnostics().toString());
     Set<String> reported = new TreeSet<>();
-    for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+    for (Diagnostic<? extends JavaFileObject> d : compiled.diagnostics()) {
       String message = d.getMessage(Locale.ROOT);
       if (d.getKind() == Diagnostic.Kind.NOTE && message.startsWith("[")) {
         String file = Path.of(d.getSource().toUri()).getFileName().toString();

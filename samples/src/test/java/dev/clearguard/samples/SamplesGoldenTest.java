@@ -3,6 +3,7 @@ package dev.clearguard.samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clearguard.testing.TestCompiler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,11 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,28 +44,11 @@ final class SamplesGoldenTest {
 
   @Test
   void positiveFindingsMatchTheGoldenFileOnTheBuildJdk() throws IOException {
-    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    try (StandardJavaFileManager files = compiler.getStandardFileManager(null, Locale.ROOT, null)) {
-      boolean ok =
-          compiler
-              .getTask(
-                  null,
-                  files,
-                  diagnostics,
-                  List.of(
-                      "-Xplugin:ClearGuard",
-                      "-processorpath",
-                      System.getProperty("java.class.path"),
-                      "-d",
-                      out.toString()),
-                  null,
-                  files.getJavaFileObjectsFromPaths(sources()))
-              .call();
-      assertTrue(ok, () -> diagnostics.getDiagnostics().toString());
-    }
+    TestCompiler.Result compiled =
+        TestCompiler.create().plugin("ClearGuard").files(sources()).compile(out);
+    assertTrue(compiled.success(), () -> compiled.diagnostics().toString());
     TreeSet<String> actual = new TreeSet<>();
-    for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+    for (Diagnostic<? extends JavaFileObject> d : compiled.diagnostics()) {
       String message = d.getMessage(Locale.ROOT);
       if (d.getKind() == Diagnostic.Kind.NOTE && message.startsWith("[")) {
         String rule = message.substring(1, message.indexOf(']'));
