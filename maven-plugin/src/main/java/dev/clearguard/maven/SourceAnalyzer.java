@@ -11,6 +11,7 @@ import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.clearguard.checker.ClearGuardListener;
+import dev.clearguard.checker.LineMap;
 import dev.clearguard.checker.Options;
 import dev.clearguard.rules.Finding;
 import java.io.File;
@@ -327,8 +328,10 @@ final class SourceAnalyzer {
   }
 
   static String line(String text, long lineNumber) {
-    List<String> lines = text.lines().toList();
-    return lineNumber >= 1 && lineNumber <= lines.size() ? lines.get((int) lineNumber - 1) : "";
+    LineMap lines = LineMap.of(text);
+    return lineNumber >= 1 && lineNumber <= lines.lineCount()
+        ? lines.lineText((int) lineNumber)
+        : "";
   }
 
   /** Orders sources deterministically so reports and baselines do not depend on file listing. */
