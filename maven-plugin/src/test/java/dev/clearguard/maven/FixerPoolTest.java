@@ -34,6 +34,19 @@ final class FixerPoolTest {
   }
 
   @Test
+  void positiveEditLinesAndColumnsCountEveryKindOfLineEnd() {
+    for (String text : List.of("ab\rcd\ref", "ab\r\ncd\r\nef")) {
+      FixSuggestion.Edit edit =
+          FixerPool.edit(
+              text, new FixResult.Edit(text.indexOf('d'), text.indexOf('f'), "X", List.of(0)));
+      assertEquals(
+          List.of(2, 2, 3, 2),
+          List.of(edit.startLine(), edit.startColumn(), edit.endLine(), edit.endColumn()),
+          text.replace("\r", "\\r").replace("\n", "\\n"));
+    }
+  }
+
+  @Test
   void positiveEditsCarryOffsetsLinesAndColumns() {
     String text = "ab\ncd\nef";
     FixSuggestion.Edit edit = FixerPool.edit(text, new FixResult.Edit(4, 7, "X", List.of(0)));
