@@ -153,16 +153,7 @@ public final class ClearGuardListener implements TaskListener {
         Analyzer.analyze(
             unit, tree, trees, task.getTypes(), task.getElements(), rules, late ? null : program);
     for (Analyzer.Failure failure : result.failures()) {
-      note(
-          "ClearGuard: rule "
-              + failure.rule()
-              + " failed on class "
-              + failure.className()
-              + " and was skipped there ("
-              + failure.error()
-              + "); the compilation continues. Please report this with the class's code.",
-          tree,
-          unit);
+      note(failure.message(), tree, unit);
     }
     if (late) {
       report(unit, result.findings());

@@ -1,6 +1,7 @@
 package dev.clearguard.maven;
 
 import dev.clearguard.rules.Rule;
+import dev.clearguard.rules.Rules;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +42,13 @@ record Report(
     return findings.stream().filter(Reported::baselined).toList();
   }
 
-  /** The page documenting a rule; an absolute URL, as SARIF's {@code helpUri} must be. */
+  /**
+   * The page documenting a rule, as the rule declares it ({@link Rule#docsUrl()}); an absolute URL,
+   * as SARIF's {@code helpUri} must be. A rule this build does not know (a baselined finding of
+   * another version) gets its page's usual place.
+   */
   static String docUrl(String rule) {
-    return DOCS_BASE + rule + ".md";
+    Rule known = Rules.named(rule);
+    return known != null ? known.docsUrl() : Rules.DOCS_BASE + rule + ".md";
   }
-
-  static final String DOCS_BASE = "https://github.com/clearguard/clearguard/blob/main/docs/rules/";
 }

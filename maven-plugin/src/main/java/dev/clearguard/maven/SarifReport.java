@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -73,7 +74,7 @@ final class SarifReport {
     descriptor.put("name", rule.name());
     descriptor.putObject("shortDescription").put("text", rule.summary());
     descriptor.putObject("fullDescription").put("text", rule.summary());
-    String url = Report.docUrl(rule.name());
+    String url = rule.docsUrl();
     ObjectNode help = descriptor.putObject("help");
     help.put("text", rule.summary() + ". Documentation: " + url);
     String page = docPage(rule.name());
@@ -85,7 +86,11 @@ final class SarifReport {
     descriptor.put("helpUri", url);
     descriptor.putObject("defaultConfiguration").put("level", Level.of(rule.name()).sarif());
     ObjectNode properties = descriptor.putObject("properties");
-    properties.putArray("tags").add("concurrency").add("correctness");
+    ArrayNode tags = properties.putArray("tags");
+    for (String tag : rule.tags()) {
+      tags.add(tag.toLowerCase(Locale.ROOT));
+    }
+    tags.add("correctness"); // every ClearGuard finding is a bug, not a matter of style
     properties.put("precision", "high");
     return descriptor;
   }

@@ -23,7 +23,18 @@ public final class Analyzer {
   private Analyzer() {}
 
   /** A rule (or the facts) threw while analysing a class. */
-  public record Failure(String rule, String className, Throwable error) {}
+  public record Failure(String rule, String className, Throwable error) {
+    /** What every front end tells the user: the build goes on, and how to help fix it. */
+    public String message() {
+      return "ClearGuard: rule "
+          + rule
+          + " failed on class "
+          + className
+          + " and was skipped there ("
+          + error
+          + "); the compilation continues. Please report this with the class's code.";
+    }
+  }
 
   /** The findings of one class, sorted by position, and the rules that failed on it. */
   public record Result(List<Finding> findings, List<Failure> failures) {}

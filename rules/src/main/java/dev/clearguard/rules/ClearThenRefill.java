@@ -32,6 +32,7 @@ import dev.clearguard.rules.facts.MapKnowledge;
 import dev.clearguard.rules.facts.MapTarget;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.lang.model.element.ExecutableElement;
@@ -39,10 +40,7 @@ import javax.lang.model.element.ExecutableElement;
 /** Flags {@code clear()} on a shared concurrent map followed by a refill of the same map. */
 @AutoService(Rule.class)
 public final class ClearThenRefill implements Rule {
-  /**
-   * The one-line summary, a constant so annotations (Error Prone\'s {@code @BugPattern}) can use
-   * it.
-   */
+  /** The one-line summary (the Error Prone check's {@code @BugPattern} copies it). */
   public static final String SUMMARY =
       "Install a map's new contents in one atomic step instead of clearing and refilling it";
 
@@ -55,6 +53,11 @@ public final class ClearThenRefill implements Rule {
   @Override
   public String summary() {
     return SUMMARY;
+  }
+
+  @Override
+  public Set<FixPlan.Strategy> fixes() {
+    return Set.of(FixPlan.Strategy.SNAPSHOT_MAP, FixPlan.Strategy.VOLATILE_PUBLISH);
   }
 
   /** The finding is a call to a map's clear(), and the refill calls putAll or one of the puts. */

@@ -33,10 +33,7 @@ import javax.lang.model.element.Modifier;
 /** Flags code that empties a shared concurrent map by removing its entries one at a time. */
 @AutoService(Rule.class)
 public final class IterateRemoveClear implements Rule {
-  /**
-   * The one-line summary, a constant so annotations (Error Prone\'s {@code @BugPattern}) can use
-   * it.
-   */
+  /** The one-line summary (the Error Prone check's {@code @BugPattern} copies it). */
   public static final String SUMMARY =
       "Clear a shared concurrent map in one call instead of removing its entries one by one";
 
@@ -52,6 +49,14 @@ public final class IterateRemoveClear implements Rule {
   @Override
   public String summary() {
     return SUMMARY;
+  }
+
+  @Override
+  public Set<FixPlan.Strategy> fixes() {
+    return Set.of(
+        FixPlan.Strategy.SNAPSHOT_MAP,
+        FixPlan.Strategy.VOLATILE_PUBLISH,
+        FixPlan.Strategy.MINIMAL_CLEAR);
   }
 
   /**

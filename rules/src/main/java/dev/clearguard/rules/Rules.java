@@ -8,6 +8,13 @@ import java.util.stream.Collectors;
 
 /** The catalogue of rules, discovered through {@link ServiceLoader} so none is hand-listed. */
 public final class Rules {
+  /** Where the rules' pages live: a rule's page is this plus {@code <RuleName>.md}. */
+  public static final String DOCS_BASE =
+      "https://github.com/clearguard/clearguard/blob/main/docs/rules/";
+
+  /** Error Prone's {@code BugPattern.StandardTags.CONCURRENCY}, the tag of every rule. */
+  public static final String CONCURRENCY = "Concurrency";
+
   private static final List<Rule> ALL = load();
 
   private Rules() {}

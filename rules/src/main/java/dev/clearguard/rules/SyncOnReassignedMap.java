@@ -10,15 +10,13 @@ import dev.clearguard.rules.facts.FieldFacts;
 import dev.clearguard.rules.facts.Lock;
 import dev.clearguard.rules.facts.MapTarget;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** Flags {@code synchronized (f)} on a map field that is reassigned. */
 @AutoService(Rule.class)
 public final class SyncOnReassignedMap implements Rule {
-  /**
-   * The one-line summary, a constant so annotations (Error Prone\'s {@code @BugPattern}) can use
-   * it.
-   */
+  /** The one-line summary (the Error Prone check's {@code @BugPattern} copies it). */
   public static final String SUMMARY =
       "Lock on an object that never changes, not on a map field that is reassigned";
 
@@ -34,6 +32,11 @@ public final class SyncOnReassignedMap implements Rule {
   @Override
   public String summary() {
     return SUMMARY;
+  }
+
+  @Override
+  public Set<FixPlan.Strategy> fixes() {
+    return Set.of(FixPlan.Strategy.SNAPSHOT_MAP);
   }
 
   /** The finding is a synchronized statement on a map field of the class that is not final. */

@@ -26,6 +26,7 @@ import dev.clearguard.rules.facts.MapKnowledge;
 import dev.clearguard.rules.facts.MapTarget;
 import dev.clearguard.rules.facts.Program;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -35,10 +36,7 @@ import javax.lang.model.element.VariableElement;
 /** Flags a shared map field that is reassigned without a safe publication. */
 @AutoService(Rule.class)
 public final class UnsafeMapReassignment implements Rule {
-  /**
-   * The one-line summary, a constant so annotations (Error Prone\'s {@code @BugPattern}) can use
-   * it.
-   */
+  /** The one-line summary (the Error Prone check's {@code @BugPattern} copies it). */
   public static final String SUMMARY =
       "Publish a replaced map safely: reset a final SnapshotMap or write a volatile field";
 
@@ -51,6 +49,11 @@ public final class UnsafeMapReassignment implements Rule {
   @Override
   public String summary() {
     return SUMMARY;
+  }
+
+  @Override
+  public Set<FixPlan.Strategy> fixes() {
+    return Set.of(FixPlan.Strategy.SNAPSHOT_MAP, FixPlan.Strategy.VOLATILE_PUBLISH);
   }
 
   /** The finding is an assignment to a map field of the class that is not final. */

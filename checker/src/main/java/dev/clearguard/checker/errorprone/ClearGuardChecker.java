@@ -44,7 +44,7 @@ abstract class ClearGuardChecker extends BugChecker implements ClassTreeMatcher 
       for (Analyzer.Failure failure : result.failures()) {
         if (failure.rule().equals(rule)
             || (failure.rule().equals(Analyzer.FACTS) && cache.claimFactsFailure(tree))) {
-          note(path, state, failureMessage(failure));
+          note(path, state, failure.message());
         }
       }
       for (Finding finding : result.findings()) {
@@ -61,28 +61,9 @@ abstract class ClearGuardChecker extends BugChecker implements ClassTreeMatcher 
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
       // Error Prone turns an exception from a matcher into a failed compilation; the plain plugin
       // promises never to break a build, and so does this path.
-      note(
-          path,
-          state,
-          "ClearGuard: rule "
-              + rule
-              + " failed on class "
-              + tree.getSimpleName()
-              + " and was skipped there ("
-              + e
-              + "); the compilation continues. Please report this with the class's code.");
+      note(path, state, new Analyzer.Failure(rule, tree.getSimpleName().toString(), e).message());
     }
     return Description.NO_MATCH;
-  }
-
-  private static String failureMessage(Analyzer.Failure failure) {
-    return "ClearGuard: rule "
-        + failure.rule()
-        + " failed on class "
-        + failure.className()
-        + " and was skipped there ("
-        + failure.error()
-        + "); the compilation continues. Please report this with the class's code.";
   }
 
   private static void note(TreePath path, VisitorState state, String message) {
