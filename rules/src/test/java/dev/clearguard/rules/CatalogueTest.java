@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -20,23 +21,72 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the catalogue complete: a rule is four files with one name (the class, its test, its doc
- * page, its entries in the samples' golden file), discovered through {@code @AutoService} rather
- * than a hand-kept list, with a summary that follows the house style. Adding a rule without the
- * other three files, or forgetting {@code @AutoService}, fails here.
+ * page, its samples), discovered through {@code @AutoService} rather than a hand-kept list, with a
+ * summary that follows the house style, and a page that states what the rule declares. Adding a
+ * rule without the other three files, forgetting {@code @AutoService}, or losing a rule whose page
+ * is still there, fails here.
  */
 final class CatalogueTest {
-  private static final Set<String> RULES =
-      Set.of(
-          "ClearThenRefill", "IterateRemoveClear", "SyncOnReassignedMap", "UnsafeMapReassignment");
-
   /** Third-person openings ("Flags ...", "Detects ...") and articles are not imperative. */
   private static final Pattern NOT_IMPERATIVE =
       Pattern.compile("^(?:A|An|The|This|[A-Z][a-z]*[a-rt-z]s)\\b");
 
+  /** The line under a page's summary that states the rule's severity. */
+  private static final Pattern SEVERITY_LINE = Pattern.compile("^\\*\\*Severity: (\\w+)\\*\\*: .+");
+
+  /**
+   * The rules are exactly those with a page: a rule class that is deleted, renamed or no longer
+   * discovered leaves its page behind, and a page without a rule documents nothing.
+   */
   @Test
-  void theRulesAreExactlyTheFourOfVersionOne() {
+  void theRulesAreExactlyThoseWithAPage() throws IOException {
+    Set<String> pages;
+    try (Stream<Path> files = Files.list(DocsExamplesTest.rulesDocs())) {
+      pages =
+          files
+              .map(file -> file.getFileName().toString())
+              .filter(name -> name.endsWith(".md"))
+              .map(name -> name.substring(0, name.length() - ".md".length()))
+              .collect(Collectors.toCollection(TreeSet::new));
+    }
+    assertFalse(pages.isEmpty(), "no pages under " + DocsExamplesTest.rulesDocs());
     Set<String> names = Rules.all().stream().map(Rule::name).collect(Collectors.toSet());
-    assertEquals(new TreeSet<>(RULES), new TreeSet<>(names));
+    assertEquals(pages, new TreeSet<>(names));
+  }
+
+  /**
+   * A page opens with what the rule declares, so no table elsewhere has to repeat it: the summary
+   * (quoted under the title), the severity (the next paragraph), and, when the rule offers
+   * automatic fixes, a section showing them.
+   */
+  @Test
+  void everyPageStatesTheRulesSummarySeverityAndFixes() throws IOException {
+    List<String> problems = new ArrayList<>();
+    for (Rule rule : Rules.all()) {
+      Path page = DocsExamplesTest.rulesDocs().resolve(rule.name() + ".md");
+      List<String> lines = Files.readAllLines(page);
+      if (lines.size() < 5 || !lines.get(0).equals("# " + rule.name())) {
+        problems.add(page + " must start with the title # " + rule.name());
+        continue;
+      }
+      if (!lines.get(2).equals("> " + rule.summary())) {
+        problems.add(page + " line 3 must quote the summary: > " + rule.summary());
+      }
+      Matcher severity = SEVERITY_LINE.matcher(lines.get(4));
+      if (!severity.matches() || !severity.group(1).equals(rule.severity().label())) {
+        problems.add(
+            page + " line 5 must say **Severity: " + rule.severity().label() + "**: and why");
+      }
+      boolean showsFixes = lines.stream().anyMatch(l -> l.startsWith("### Applied automatically"));
+      if (showsFixes != !rule.fixes().isEmpty()) {
+        problems.add(
+            page
+                + (showsFixes
+                    ? " shows automatic fixes, but the rule offers none"
+                    : " needs a section ### Applied automatically for " + rule.fixes()));
+      }
+    }
+    assertEquals(List.of(), problems);
   }
 
   @Test
