@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clearguard.checker.ClearGuardListener;
 import dev.clearguard.checker.Options;
+import dev.clearguard.checker.SamplesGolden;
 import dev.clearguard.checker.fix.FixResult;
 import dev.clearguard.checker.fix.Fixer;
 import dev.clearguard.rules.Finding;
+import dev.clearguard.rules.Rule;
+import dev.clearguard.rules.Rules;
 import dev.clearguard.testing.TestCompiler;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
@@ -26,28 +30,32 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Error Prone's patcher applies exactly the fixer's rewrites: sources patched in place with {@code
- * -XepPatchChecks} for the four checks (Error Prone 2.42.0, discovering the adapters on the
- * processor path) equal, byte for byte, what {@link Fixer} makes of the plain plugin's findings,
- * which is what {@code -Xplugin:"ClearGuard patch=..."} writes. The refactoring tests compare
- * through google-java-format (that is what TEXT_MATCH does); this test does not.
+ * -XepPatchChecks} for every check (Error Prone 2.42.0, discovering the adapters on the processor
+ * path) equal, byte for byte, what {@link Fixer} makes of the plain plugin's findings, which is
+ * what {@code -Xplugin:"ClearGuard patch=..."} writes. The refactoring tests compare through
+ * google-java-format (that is what TEXT_MATCH does); this test does not.
  */
 final class FixParityTest {
   private static final Path SAMPLES =
       Path.of(System.getProperty("clearguard.samples", "../samples")).toAbsolutePath().normalize();
   private static final String CHECKS =
-      "IterateRemoveClear,ClearThenRefill,UnsafeMapReassignment,SyncOnReassignedMap";
+      Rules.all().stream().map(Rule::name).collect(Collectors.joining(","));
+
+  /** The samples' findings of rules that offer no automatic fix: patching leaves them all. */
+  private static final int WITHOUT_FIXES = (int) SamplesGolden.ofRulesWithoutFixes(SAMPLES);
 
   @TempDir Path dir;
 
   @Test
   void fixSamplesWithSnapshotMapPatchedByErrorProneEqualTheFixersOutput() throws IOException {
-    assertParity(samples(), true, 0);
+    assertParity(samples(), true, WITHOUT_FIXES);
   }
 
   @Test
   void fixSamplesWithoutSnapshotMapPatchedByErrorProneEqualTheFixersOutput() throws IOException {
-    // The two drain loops and the two locks on `routes` stay manual, as with patch=.
-    assertParity(samples(), false, 4);
+    // The two drain loops and the two locks on `routes` stay manual, as with patch= (4, as
+    // expected-after-patch.txt lists them).
+    assertParity(samples(), false, (int) SamplesGolden.manualWithoutSnapshotMap() + WITHOUT_FIXES);
   }
 
   @Test
