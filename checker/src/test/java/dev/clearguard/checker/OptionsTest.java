@@ -1,11 +1,13 @@
 package dev.clearguard.checker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clearguard.rules.Rule;
+import dev.clearguard.rules.Rules;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,12 +18,9 @@ final class OptionsTest {
   void positiveDefaultsEnableEveryRuleAsNotes() {
     Options options = Options.parse();
     assertEquals(Options.Severity.NOTE, options.severity());
+    assertFalse(Rules.all().isEmpty());
     assertEquals(
-        List.of(
-            "ClearThenRefill",
-            "IterateRemoveClear",
-            "SyncOnReassignedMap",
-            "UnsafeMapReassignment"),
+        Rules.all().stream().map(Rule::name).sorted().toList(),
         options.rules().stream().map(Rule::name).toList());
     assertNull(options.json());
   }

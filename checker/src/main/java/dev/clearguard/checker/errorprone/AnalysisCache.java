@@ -25,11 +25,11 @@ import java.util.Set;
 
 /**
  * The analysis of the compilation unit Error Prone is visiting, and the fixes of its findings,
- * shared by the four adapters so that each class's facts are built once, as in the plain plugin,
- * and the fixer runs once per file.
+ * shared by the checks (one per rule) so that each class's facts are built once, as in the plain
+ * plugin, and the fixer runs once per file.
  *
  * <p>Every top-level class of the unit is analysed when the first one is visited: the fixer needs
- * all of a file's findings at once (all four rules) to migrate each field once and to agree on
+ * all of a file's findings at once (of every rule) to migrate each field once and to agree on
  * shared edits such as imports. Error Prone scans a unit only after javac has attributed all of its
  * classes, so the others are ready.
  *
