@@ -44,11 +44,14 @@ diff <(plugin_block "$IT/pom.xml" '/<plugin>/,/<\/plugin>/p') \
 [ -x "$JDK/bin/javac" ] || { echo "no JDK at $JDK (set CLEARGUARD_JDK25, or pass one)" >&2; exit 1; }
 echo "Error Prone $EP_VERSION on $("$JDK/bin/java" -version 2>&1 | head -1)"
 
-# The checker jar in the local repository, where a user's build finds it (built with JDK 17).
-"$ROOT/mvnw" -B -ntp -q -f "$ROOT/pom.xml" -pl rules,checker -am install -DskipTests
-
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
+# This run's own local repository, in front of the usual one (read, never written): the jar it
+# installs is the one it checks, even while another clone's build installs its own.
+REPO=(-Dmaven.repo.local="$WORK/m2" -Dmaven.repo.local.tail="${CLEARGUARD_M2:-$HOME/.m2/repository}")
+
+# The checker jar in the local repository, where a user's build finds it (built with JDK 17).
+"$ROOT/mvnw" -B -ntp -q -f "$ROOT/pom.xml" "${REPO[@]}" -pl rules,checker -am install -DskipTests
 # The self-contained jar just installed, for step 4's plain -Xplugin:ClearGuard compilation.
 cp "$(ls "$ROOT"/checker/target/clearguard-checker-*.jar | grep -v -- '-sources\.jar$' | head -1)" \
   "$WORK/clearguard-checker.jar"
@@ -59,7 +62,7 @@ cp -r "$ROOT/samples/src/main/java" "$WORK/plain/src/main/"
 
 # Runs the user's build on the chosen JDK with extra Error Prone flags; prints Maven's output.
 build() {
-  JAVA_HOME="$JDK" "$ROOT/mvnw" -B -ntp -f "$WORK/pom.xml" clean compile \
+  JAVA_HOME="$JDK" "$ROOT/mvnw" -B -ntp -f "$WORK/pom.xml" "${REPO[@]}" clean compile \
     "-Derrorprone.version=$EP_VERSION" "-Derrorprone.flags=$BASE_FLAGS $1" 2>&1 || true
 }
 
