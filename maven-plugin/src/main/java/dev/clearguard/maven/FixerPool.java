@@ -5,7 +5,6 @@ import dev.clearguard.checker.fix.FixResult;
 import dev.clearguard.checker.fix.Fixer;
 import dev.clearguard.checker.fix.UnifiedDiff;
 import dev.clearguard.rules.Finding;
-import dev.clearguard.rules.FixPlan;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -129,7 +128,7 @@ final class FixerPool implements AutoCloseable {
             r,
             r.withFix(
                 new FixSuggestion(
-                    describe(outcome.strategy(), r.finding().fixPlan().mapExpression()),
+                    outcome.strategy().describe(r.finding().fixPlan().mapExpression()),
                     UnifiedDiff.render(path, path, text, after),
                     edits.stream().map(e -> edit(text, e)).toList())));
       }
@@ -148,14 +147,5 @@ final class FixerPool implements AutoCloseable {
         lines.line(edit.end()),
         lines.column(edit.end()),
         edit.replacement());
-  }
-
-  static String describe(FixPlan.Strategy strategy, String map) {
-    return switch (strategy) {
-      case SNAPSHOT_MAP -> "Migrate `" + map + "` to SnapshotMap and use its atomic operations";
-      case VOLATILE_PUBLISH ->
-          "Make `" + map + "` volatile and publish a complete map in one assignment";
-      case MINIMAL_CLEAR -> "Replace the iterate-and-remove code by `" + map + ".clear()`";
-    };
   }
 }

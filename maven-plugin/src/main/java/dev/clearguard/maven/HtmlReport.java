@@ -131,7 +131,7 @@ final class HtmlReport {
     out.append("<div class=\"fix\"><strong>Suggested fix:</strong> ");
     FixPlan plan = r.finding().fixPlan();
     if (plan.preferred() != null) {
-      out.append(escape(strategy(plan.preferred()))).append(". ");
+      out.append(escape(plan.preferred().describe(plan.mapExpression()))).append(". ");
     }
     out.append(escape(plan.manualRecipe())).append("</div>\n");
     if (r.fix() != null) {
@@ -151,15 +151,6 @@ final class HtmlReport {
       out.append("</pre>\n");
     }
     out.append("</div>\n");
-  }
-
-  private static String strategy(FixPlan.Strategy strategy) {
-    return switch (strategy) {
-      case SNAPSHOT_MAP -> "Migrate the field to SnapshotMap and use its atomic clear/swap/drain";
-      case VOLATILE_PUBLISH ->
-          "Make the field volatile and publish a complete map in one assignment";
-      case MINIMAL_CLEAR -> "Replace the iterate-and-remove code by one clear() call";
-    };
   }
 
   private static void excerpt(StringBuilder out, String text, long line) {

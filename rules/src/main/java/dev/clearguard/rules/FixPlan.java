@@ -19,6 +19,8 @@ import java.util.Objects;
  *     statement, the assignment's statement or the {@code synchronized} statement
  * @param related further statements the rewrite spans: for {@link Shape#CLEAR_THEN_REFILL}, the
  *     statements that refill the map after {@code clear()}
+ * @param rewrite javac's answers about {@link #field()} (every reference and assignment, the
+ *     migration verdicts), or null when the map is not a field of the analysed class
  * @param manualRecipe one sentence telling a person how to fix it by hand
  */
 public record FixPlan(
@@ -28,6 +30,7 @@ public record FixPlan(
     FieldRef field,
     Position target,
     List<Position> related,
+    FieldRewrite rewrite,
     String manualRecipe) {
 
   public FixPlan {
@@ -62,14 +65,75 @@ public record FixPlan(
     SYNC_ON_REASSIGNED
   }
 
-  /** A rewrite, in ARCHITECTURE.md's order of preference. */
+  /**
+   * A rewrite, in ARCHITECTURE.md's order of preference. Its wording lives here only: the messages'
+   * fix sentences, the HTML report and the suggested fixes all take it from {@link #describe}.
+   */
   public enum Strategy {
     /** Make the field a final {@code SnapshotMap} and use its atomic clear/swap/drain. */
     SNAPSHOT_MAP,
     /** Make the field volatile and publish a complete map in one assignment. */
     VOLATILE_PUBLISH,
     /** Replace the iterate-and-remove code by one {@code clear()} call. */
-    MINIMAL_CLEAR
+    MINIMAL_CLEAR;
+
+    /** The rewrite in one sentence naming the map, without the final period. */
+    public String describe(String map) {
+      return switch (this) {
+        case SNAPSHOT_MAP ->
+            "Migrate `" + map + "` to SnapshotMap and use its atomic clear/swap/drain";
+        case VOLATILE_PUBLISH ->
+            "Make `" + map + "` volatile and publish a complete map in one assignment";
+        case MINIMAL_CLEAR -> "Replace the iterate-and-remove code by `" + map + ".clear()`";
+      };
+    }
+
+    /**
+     * The rewrite of one shape of finding, in lower case for the middle of a message's fix
+     * sentence: {@code migrate `m` to SnapshotMap and call `m.clear()` (atomic, O(1))}.
+     *
+     * @param shape the finding's shape, or null when it has none
+     * @param map the map's name
+     * @param finalField whether the field is final now (a volatile one no longer is)
+     */
+    public String describe(Shape shape, String map, boolean finalField) {
+      return switch (this) {
+        case SNAPSHOT_MAP ->
+            shape == null
+                ? "migrate `" + map + "` to SnapshotMap and use its atomic clear/swap/drain"
+                : switch (shape) {
+                  case CLEAR_LOOP, CLEAR_CALL, REASSIGN_EMPTY ->
+                      "migrate `"
+                          + map
+                          + "` to SnapshotMap and call `"
+                          + map
+                          + ".clear()` (atomic, O(1))";
+                  case DRAIN_LOOP ->
+                      "migrate `"
+                          + map
+                          + "` to SnapshotMap and loop over `"
+                          + map
+                          + ".drain()` (atomic, lossless)";
+                  case CLEAR_THEN_REFILL, REASSIGN_VALUE ->
+                      "migrate `"
+                          + map
+                          + "` to SnapshotMap and install the new contents with `"
+                          + map
+                          + ".swap(fresh)` (atomic)";
+                  case SYNC_ON_REASSIGNED ->
+                      "migrate `"
+                          + map
+                          + "` to a final SnapshotMap and reset it with clear()/swap()"
+                          + " instead of reassigning it";
+                };
+        case VOLATILE_PUBLISH ->
+            "make `"
+                + map
+                + (finalField ? "` volatile instead of final" : "` volatile")
+                + " and publish a complete new map in one assignment";
+        case MINIMAL_CLEAR -> "call `" + map + ".clear()` instead (one call, no lost-write window)";
+      };
+    }
   }
 
   /**

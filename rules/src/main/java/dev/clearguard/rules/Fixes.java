@@ -18,69 +18,24 @@ final class Fixes {
 
   private Fixes() {}
 
-  /** Whether a fixer may change this field's declaration: nobody outside the file sees it. */
-  static boolean rewritable(FieldFacts field) {
-    if (field == null) {
-      return false;
-    }
-    var modifiers = field.element().getModifiers();
-    return !modifiers.contains(javax.lang.model.element.Modifier.PUBLIC)
-        && !modifiers.contains(javax.lang.model.element.Modifier.PROTECTED);
-  }
-
   /**
-   * Whether migrating the field to SnapshotMap keeps every use compiling. It makes the field final,
-   * so every assignment must be in the file the fixer rewrites: the field must be private (another
-   * class of the package may assign a package-private one).
+   * javac's answers about the field for a fixer, with the migration verdicts the message and the
+   * fixer both read; null when the map is not a field of the analysed class.
    */
-  static boolean migratable(ClassFacts facts, FieldFacts field) {
-    return rewritable(field)
-        && field.element().getModifiers().contains(javax.lang.model.element.Modifier.PRIVATE)
-        && facts.knowledge().isMapInterface(field.element().asType())
-        && !assignsNull(field)
-        && !assignsOrderedMap(field);
+  static FieldRewrite rewrite(ClassFacts facts, FieldFacts field) {
+    return field == null ? null : FieldRewrite.of(facts, field);
   }
 
-  /** Maps a SnapshotMap (hash-ordered, equality-keyed) can stand for without changing behaviour. */
-  private static final java.util.Set<String> UNORDERED =
-      java.util.Set.of("ConcurrentHashMap", "HashMap", "Hashtable");
-
-  /**
-   * {@code new TreeMap<>()}, {@code new ConcurrentSkipListMap<>()}, {@code new LinkedHashMap<>()}:
-   * the field's maps keep an order (or identity semantics) a SnapshotMap would lose.
-   */
-  private static boolean assignsOrderedMap(FieldFacts field) {
-    for (com.sun.source.tree.ExpressionTree value : field.assignedValues()) {
-      if (dev.clearguard.rules.facts.MapKnowledge.skipParens(value)
-          instanceof com.sun.source.tree.NewClassTree created) {
-        com.sun.source.tree.Tree type = created.getIdentifier();
-        if (type instanceof com.sun.source.tree.ParameterizedTypeTree generic) {
-          type = generic.getType();
-        }
-        String name =
-            type instanceof com.sun.source.tree.MemberSelectTree select
-                ? select.getIdentifier().toString()
-                : type.toString();
-        if (created.getClassBody() != null || !UNORDERED.contains(name)) {
-          return true;
-        }
-      }
-    }
-    return false;
+  private static boolean safe(FieldRewrite rewrite, boolean snapshot) {
+    return rewrite != null && (snapshot ? rewrite.snapshotMap() : rewrite.volatilePublish()).safe();
   }
 
-  /** {@code m = null} somewhere: no SnapshotMap can stand for "no map". */
-  private static boolean assignsNull(FieldFacts field) {
-    return field.assignedValues().stream()
-        .anyMatch(dev.clearguard.rules.facts.MapKnowledge::isNullLiteral);
-  }
-
-  static List<Strategy> strategies(ClassFacts facts, Shape shape, FieldFacts field) {
+  static List<Strategy> strategies(ClassFacts facts, Shape shape, FieldRewrite rewrite) {
     List<Strategy> strategies = new ArrayList<>();
-    if (migratable(facts, field) && facts.snapshotMapAvailable()) {
+    if (safe(rewrite, true) && facts.snapshotMapAvailable()) {
       strategies.add(Strategy.SNAPSHOT_MAP);
     }
-    if (rewritable(field)
+    if (safe(rewrite, false)
         && shape != Shape.SYNC_ON_REASSIGNED
         && shape != Shape.CLEAR_LOOP
         && shape != Shape.CLEAR_CALL) {
@@ -100,13 +55,15 @@ final class Fixes {
       List<? extends Tree> related,
       String manualRecipe) {
     FieldFacts field = map.field();
+    FieldRewrite rewrite = rewrite(facts, field);
     return new FixPlan(
         shape,
-        strategies(facts, shape, field),
+        strategies(facts, shape, rewrite),
         map.text(),
         field == null ? null : facts.fieldRef(field),
         facts.position(target),
         related.stream().map(facts::position).toList(),
+        rewrite,
         manualRecipe);
   }
 
@@ -116,33 +73,9 @@ final class Fixes {
    */
   static String preferredFix(ClassFacts facts, Shape shape, MapTarget map) {
     String name = map.name();
-    boolean migratable = migratable(facts, map.field());
-    String snapshotFix =
-        switch (shape) {
-          case CLEAR_LOOP, CLEAR_CALL, REASSIGN_EMPTY ->
-              "migrate `"
-                  + name
-                  + "` to SnapshotMap and call `"
-                  + name
-                  + ".clear()` (atomic, O(1))";
-          case DRAIN_LOOP ->
-              "migrate `"
-                  + name
-                  + "` to SnapshotMap and loop over `"
-                  + name
-                  + ".drain()` (atomic, lossless)";
-          case CLEAR_THEN_REFILL, REASSIGN_VALUE ->
-              "migrate `"
-                  + name
-                  + "` to SnapshotMap and install the new contents with `"
-                  + name
-                  + ".swap(fresh)` (atomic)";
-          case SYNC_ON_REASSIGNED ->
-              "migrate `"
-                  + name
-                  + "` to a final SnapshotMap and reset it with clear()/swap()"
-                  + " instead of reassigning it";
-        };
+    FieldRewrite rewrite = rewrite(facts, map.field());
+    boolean migratable = safe(rewrite, true);
+    String snapshotFix = Strategy.SNAPSHOT_MAP.describe(shape, name, false);
     // A concurrent map already rejects nulls; a HashMap, a TreeMap or a field set to null does not.
     String nulls =
         migratable && !map.field().isConcurrent()
@@ -153,18 +86,14 @@ final class Fixes {
     }
     String withoutRuntime =
         switch (shape) {
-          case CLEAR_LOOP, CLEAR_CALL ->
-              "call `" + name + ".clear()` instead (one call, no lost-write window)";
+          case CLEAR_LOOP, CLEAR_CALL -> Strategy.MINIMAL_CLEAR.describe(shape, name, false);
           case DRAIN_LOOP ->
               "remove each entry with `"
                   + name
                   + ".remove(key, value)` so a value written meanwhile survives for the next pass";
           case CLEAR_THEN_REFILL, REASSIGN_EMPTY, REASSIGN_VALUE ->
-              map.field() != null && rewritable(map.field())
-                  ? "make `"
-                      + name
-                      + (map.field().isFinal() ? "` volatile instead of final" : "` volatile")
-                      + " and publish a complete new map in one assignment"
+              safe(rewrite, false)
+                  ? Strategy.VOLATILE_PUBLISH.describe(shape, name, map.field().isFinal())
                   : "build the new contents in a local map and publish it in one assignment to a"
                       + " volatile field";
           case SYNC_ON_REASSIGNED ->

@@ -1,0 +1,147 @@
+package dev.clearguard.checker.fix;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.clearguard.rules.FixPlan.Strategy;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The message's fix sentence and the fixer read one verdict: a message promises a SnapshotMap
+ * migration exactly when the fixer makes it. Each case here disagreed while the fixer decided again
+ * from syntax what the rules had decided from javac's facts.
+ */
+final class FixAgreementTest {
+  @TempDir Path dir;
+
+  private static final String CLEAR_LOOP =
+      """
+        void invalidateAll() {
+          for (String id : sessions.keySet()) {
+            sessions.remove(id);
+          }
+        }
+      """;
+
+  private static String sessions(String declaration, String more) {
+    return """
+        package app;
+
+        import java.util.*;
+        import java.util.concurrent.*;
+
+        class Sessions {
+          %s
+
+        %s
+        %s}
+        """
+        .formatted(declaration, CLEAR_LOOP, more);
+  }
+
+  /** Fixes the source and checks that the message promises SnapshotMap iff the fixer migrates. */
+  private FixResult assertAgree(String source, boolean migrates) {
+    FixResult result = FixTester.fix(dir, true, source);
+    assertEquals(1, result.outcomes().size(), result.outcomes().toString());
+    FixResult.Outcome outcome = result.outcomes().get(0);
+    String message = outcome.finding().message();
+    assertEquals(migrates, message.contains("to SnapshotMap"), message);
+    assertEquals(migrates, outcome.strategy() == Strategy.SNAPSHOT_MAP, outcome.toString());
+    assertEquals(
+        migrates,
+        outcome.finding().fixPlan().strategies().contains(Strategy.SNAPSHOT_MAP),
+        outcome.finding().fixPlan().strategies().toString());
+    return result;
+  }
+
+  @Test
+  void positiveAPlainConcurrentMapIsMigratedAsPromised() {
+    FixResult result =
+        assertAgree(
+            sessions("private final Map<String, String> sessions = new ConcurrentHashMap<>();", ""),
+            true);
+    assertTrue(result.fixed().contains("SnapshotMap<String, String> sessions"), result.fixed());
+  }
+
+  @Test
+  void negativeASortedMapIsNotPromisedSnapshotMap() {
+    assertAgree(
+        sessions("private final Map<String, String> sessions = new ConcurrentSkipListMap<>();", ""),
+        false);
+  }
+
+  @Test
+  void negativeASynchronizedMapLockedElsewhereIsNotPromisedSnapshotMap() {
+    assertAgree(
+        sessions(
+            "private final Map<String, String> sessions ="
+                + " Collections.synchronizedMap(new HashMap<>());",
+            """
+              int size() {
+                synchronized (sessions) {
+                  return sessions.size();
+                }
+              }
+            """),
+        false);
+  }
+
+  @Test
+  void negativeATestOfTheConcreteClassIsNotPromisedSnapshotMap() {
+    assertAgree(
+        sessions(
+            "private final Map<String, String> sessions = new ConcurrentHashMap<>();",
+            """
+              boolean hashed() {
+                return sessions instanceof ConcurrentHashMap;
+              }
+            """),
+        false);
+  }
+
+  @Test
+  void negativeAVarLocalOfTheFieldIsNotPromisedSnapshotMap() {
+    assertAgree(
+        sessions(
+            "private final Map<String, String> sessions = new ConcurrentHashMap<>();",
+            """
+              int size() {
+                var all = sessions;
+                return all.size();
+              }
+            """),
+        false);
+  }
+
+  @Test
+  void negativeAFieldDeclaredWithAnotherIsNotPromisedSnapshotMap() {
+    FixResult result =
+        assertAgree(
+            sessions(
+                "private final Map<String, String> sessions = new ConcurrentHashMap<>(),"
+                    + " others = new ConcurrentHashMap<>();",
+                ""),
+            false);
+    assertFalse(result.fixed().contains("SnapshotMap"), result.fixed());
+  }
+
+  @Test
+  void positiveALocalThatShadowsTheFieldIsNotTheField() {
+    // javac resolved the names: the local `sessions` in reset() is no reference of the field
+    FixResult result =
+        assertAgree(
+            sessions(
+                "private final Map<String, String> sessions = new ConcurrentHashMap<>();",
+                """
+                  int count(Map<String, String> sessions) {
+                    Object o = (Object) sessions;
+                    return o.hashCode();
+                  }
+                """),
+            true);
+    assertTrue(result.fixed().contains("Object o = (Object) sessions;"), result.fixed());
+  }
+}
