@@ -1,5 +1,6 @@
 package dev.clearguard.checker;
 
+import dev.clearguard.rules.FieldRewrite;
 import dev.clearguard.rules.Finding;
 import dev.clearguard.rules.FixPlan;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.List;
  * library; the format is documented in docs/guide.md.
  */
 public final class JsonReport {
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
 
   private JsonReport() {}
 
@@ -33,7 +34,9 @@ public final class JsonReport {
   }
 
   private static String plan(FixPlan plan) {
-    StringBuilder out = new StringBuilder("{\"shape\": ").append(string(plan.shape().name()));
+    StringBuilder out =
+        new StringBuilder("{\"shape\": ")
+            .append(plan.shape() == null ? "null" : string(plan.shape().name()));
     out.append(", \"strategies\": [");
     for (int i = 0; i < plan.strategies().size(); i++) {
       out.append(i == 0 ? "" : ", ").append(string(plan.strategies().get(i).name()));
@@ -54,8 +57,39 @@ public final class JsonReport {
     for (int i = 0; i < plan.related().size(); i++) {
       out.append(i == 0 ? "" : ", ").append(position(plan.related().get(i)));
     }
-    out.append("], \"manualRecipe\": ").append(string(plan.manualRecipe())).append('}');
+    out.append("], \"rewrite\": ").append(rewrite(plan.rewrite()));
+    out.append(", \"whyManual\": ")
+        .append(plan.whyManual() == null ? "null" : string(plan.whyManual()));
+    out.append(", \"manualRecipe\": ").append(string(plan.manualRecipe())).append('}');
     return out.toString();
+  }
+
+  /** javac's answers about the field: the verdicts, and where its references and writes start. */
+  private static String rewrite(FieldRewrite rewrite) {
+    if (rewrite == null) {
+      return "null";
+    }
+    StringBuilder out = new StringBuilder("{\"snapshotMap\": ");
+    out.append(verdict(rewrite.snapshotMap()));
+    out.append(", \"volatilePublish\": ").append(verdict(rewrite.volatilePublish()));
+    out.append(", \"declaration\": ").append(rewrite.declaration());
+    out.append(", \"references\": [");
+    for (int i = 0; i < rewrite.references().size(); i++) {
+      out.append(i == 0 ? "" : ", ").append(rewrite.references().get(i));
+    }
+    out.append("], \"assignments\": [");
+    for (int i = 0; i < rewrite.assignments().size(); i++) {
+      FieldRewrite.Assignment a = rewrite.assignments().get(i);
+      out.append(i == 0 ? "" : ", ").append("{\"offset\": ").append(a.start());
+      out.append(", \"value\": ").append(string(a.value().kind().name())).append('}');
+    }
+    return out.append("]}").toString();
+  }
+
+  private static String verdict(FieldRewrite.Verdict verdict) {
+    return verdict.safe()
+        ? "{\"safe\": true}"
+        : "{\"safe\": false, \"reason\": " + string(verdict.reason()) + "}";
   }
 
   private static String position(FixPlan.Position p) {

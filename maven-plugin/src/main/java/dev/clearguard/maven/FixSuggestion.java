@@ -15,8 +15,9 @@ record FixSuggestion(String description, String diff, List<Edit> edits) {
   }
 
   /**
-   * Replace {@code length} characters at {@code offset} of the original text by {@code
-   * replacement}; lines and columns (1-based) locate the same range for readers without offsets.
+   * The SARIF view of a {@code FixResult.Edit} (the one edit record, made by the fixer): replace
+   * {@code length} characters at {@code offset} of the original text by {@code replacement}; lines
+   * and columns (1-based) locate the same range for readers without offsets.
    */
   record Edit(
       int offset,

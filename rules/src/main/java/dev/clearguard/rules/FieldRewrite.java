@@ -45,6 +45,7 @@ import javax.lang.model.type.TypeMirror;
  * @param assignments every assignment to the field in the analysed class, in source order
  * @param snapshotMap whether the field may become a final SnapshotMap
  * @param volatilePublish whether the field may become volatile
+ * @param refillBuilder which map a volatile field's new contents are built in
  */
 public record FieldRewrite(
     long declaration,
@@ -52,13 +53,34 @@ public record FieldRewrite(
     Value initializer,
     List<Assignment> assignments,
     Verdict snapshotMap,
-    Verdict volatilePublish) {
+    Verdict volatilePublish,
+    Builder refillBuilder) {
 
   public FieldRewrite {
     references = List.copyOf(references);
     assignments = List.copyOf(assignments);
     Objects.requireNonNull(snapshotMap, "snapshotMap");
     Objects.requireNonNull(volatilePublish, "volatilePublish");
+    Objects.requireNonNull(refillBuilder, "refillBuilder");
+  }
+
+  /**
+   * The map class a volatile field's new contents are built in before one assignment publishes
+   * them.
+   */
+  public enum Builder {
+    /**
+     * The class the initialiser creates: a ConcurrentHashMap, or a ConcurrentSkipListMap in natural
+     * order.
+     */
+    INITIALIZER_CLASS,
+    /**
+     * A ConcurrentHashMap: the field has no initial map and is declared Map, ConcurrentMap or
+     * ConcurrentHashMap.
+     */
+    CONCURRENT_HASH_MAP,
+    /** None is clear (the initial map is of another kind, or has a comparator). */
+    NONE
   }
 
   /** Map classes whose contents a SnapshotMap holds without changing behaviour: no order. */
@@ -165,7 +187,37 @@ public record FieldRewrite(
         initializer,
         assignments,
         snapshotVerdict(facts, field, initializer, assignments, castOrVar, lockedOn),
-        volatileVerdict(facts, field, lockedOn));
+        volatileVerdict(facts, field, lockedOn),
+        refillBuilder(facts, field, init));
+  }
+
+  private static Builder refillBuilder(ClassFacts facts, FieldFacts field, ExpressionTree init) {
+    if (init != null
+        && MapKnowledge.skipParens(init) instanceof NewClassTree created
+        && created.getClassBody() == null) {
+      TypeMirror type = facts.type(created, new TreePath(new TreePath(facts.unit()), field.tree()));
+      String name =
+          type instanceof DeclaredType declared
+              ? ((TypeElement) declared.asElement()).getQualifiedName().toString()
+              : "";
+      return name.equals("java.util.concurrent.ConcurrentHashMap")
+              || (name.equals("java.util.concurrent.ConcurrentSkipListMap")
+                  && created.getArguments().isEmpty())
+          ? Builder.INITIALIZER_CLASS
+          : Builder.NONE;
+    }
+    TypeMirror declared = field.element().asType();
+    String name =
+        declared instanceof DeclaredType d
+            ? ((TypeElement) d.asElement()).getQualifiedName().toString()
+            : "";
+    return Set.of(
+                "java.util.Map",
+                "java.util.concurrent.ConcurrentMap",
+                "java.util.concurrent.ConcurrentHashMap")
+            .contains(name)
+        ? Builder.CONCURRENT_HASH_MAP
+        : Builder.NONE;
   }
 
   private static Assignment assignment(

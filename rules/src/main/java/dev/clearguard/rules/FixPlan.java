@@ -9,7 +9,8 @@ import java.util.Objects;
  * the javac trees' starts; a fixer re-parses the file and finds its nodes by these positions, since
  * javac's end positions are not reliable in a plugin.
  *
- * @param shape what the offending code is
+ * @param shape what the offending code is, or null when no automatic fix exists for it: a rule that
+ *     only detects gives a plan with {@link #manual} and needs nothing from the fix vocabulary
  * @param strategies the rewrites that apply, preferred first; empty when only {@link
  *     #manualRecipe()} applies
  * @param mapExpression the map as the source names it at the finding, e.g. {@code sessions}
@@ -17,10 +18,14 @@ import java.util.Objects;
  *     (a parameter, another object's field)
  * @param target the statement to rewrite: the loop, the call's statement, the {@code clear()}
  *     statement, the assignment's statement or the {@code synchronized} statement
- * @param related further statements the rewrite spans: for {@link Shape#CLEAR_THEN_REFILL}, the
- *     statements that refill the map after {@code clear()}
+ * @param related further code the rewrite spans: for {@link Shape#CLEAR_THEN_REFILL}, the
+ *     statements that refill the map after {@code clear()}; for a {@link Shape#CLEAR_LOOP} over an
+ *     iterator, the iterator's declaration; for a {@link Shape#DRAIN_LOOP} over a view, the view
+ *     call ({@code m.keySet()}) and the statement that removes the entry
  * @param rewrite javac's answers about {@link #field()} (every reference and assignment, the
  *     migration verdicts), or null when the map is not a field of the analysed class
+ * @param whyManual when {@code strategies} is empty, why no automatic fix applies (for a person);
+ *     else null
  * @param manualRecipe one sentence telling a person how to fix it by hand
  */
 public record FixPlan(
@@ -31,15 +36,40 @@ public record FixPlan(
     Position target,
     List<Position> related,
     FieldRewrite rewrite,
+    String whyManual,
     String manualRecipe) {
 
   public FixPlan {
-    Objects.requireNonNull(shape, "shape");
     strategies = List.copyOf(strategies);
+    if (shape == null && !strategies.isEmpty()) {
+      throw new IllegalArgumentException("a plan without a shape has no automatic strategy");
+    }
     Objects.requireNonNull(mapExpression, "mapExpression");
     Objects.requireNonNull(target, "target");
     related = List.copyOf(related);
     Objects.requireNonNull(manualRecipe, "manualRecipe");
+  }
+
+  /**
+   * A plan with only a manual recipe: no shape, no strategy, no field rewrite.
+   *
+   * @param mapExpression the map as the source names it at the finding
+   * @param field the field holding the map, or null
+   * @param target where the code to fix starts
+   * @param manualRecipe one sentence telling a person how to fix it by hand
+   */
+  public static FixPlan manual(
+      String mapExpression, FieldRef field, Position target, String manualRecipe) {
+    return new FixPlan(
+        null,
+        List.of(),
+        mapExpression,
+        field,
+        target,
+        List.of(),
+        null,
+        "no automatic fix exists for this finding",
+        manualRecipe);
   }
 
   /** The preferred strategy, or null when none applies automatically. */

@@ -37,6 +37,7 @@ final class Fixes {
     }
     if (safe(rewrite, false)
         && shape != Shape.SYNC_ON_REASSIGNED
+        && shape != Shape.DRAIN_LOOP
         && shape != Shape.CLEAR_LOOP
         && shape != Shape.CLEAR_CALL) {
       strategies.add(Strategy.VOLATILE_PUBLISH);
@@ -45,6 +46,29 @@ final class Fixes {
       strategies.add(Strategy.MINIMAL_CLEAR);
     }
     return strategies;
+  }
+
+  /** Why none of {@code strategies} applies, in words for a person; null when one does. */
+  static String whyManual(
+      ClassFacts facts, Shape shape, FieldRewrite rewrite, List<Strategy> strategies) {
+    if (!strategies.isEmpty()) {
+      return null;
+    }
+    if (rewrite == null) {
+      return "the map is not a field of this class";
+    }
+    String snapshot =
+        !rewrite.snapshotMap().safe()
+            ? rewrite.snapshotMap().reason()
+            : "SnapshotMap is not on the class path";
+    return switch (shape) {
+      case DRAIN_LOOP ->
+          "a loop that processes each entry is rewritten only for SnapshotMap (drain()): "
+              + snapshot;
+      case SYNC_ON_REASSIGNED ->
+          "only a final SnapshotMap keeps the lock object fixed: " + snapshot;
+      default -> snapshot + "; " + rewrite.volatilePublish().reason();
+    };
   }
 
   static FixPlan plan(
@@ -56,14 +80,16 @@ final class Fixes {
       String manualRecipe) {
     FieldFacts field = map.field();
     FieldRewrite rewrite = rewrite(facts, field);
+    List<Strategy> strategies = strategies(facts, shape, rewrite);
     return new FixPlan(
         shape,
-        strategies(facts, shape, rewrite),
+        strategies,
         map.text(),
         field == null ? null : facts.fieldRef(field),
         facts.position(target),
         related.stream().map(facts::position).toList(),
         rewrite,
+        whyManual(facts, shape, rewrite, strategies),
         manualRecipe);
   }
 

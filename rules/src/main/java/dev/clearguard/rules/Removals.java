@@ -36,8 +36,15 @@ final class Removals {
       Set.of("keySet", "navigableKeySet", "descendingKeySet", "keys");
   private static final Set<String> FOR_EACH = Set.of("forEach", "forEachOrdered");
 
-  /** The map a loop or call empties, what it is, and what else the fix must remove. */
-  record Match(MapTarget map, Shape shape, List<Tree> related) {}
+  /**
+   * The map a loop or call empties, what it is, and what else the fix must remove (for a drain, the
+   * view call and the removal statement).
+   */
+  record Match(MapTarget map, Shape shape, List<Tree> related, StatementTree removal) {
+    Match(MapTarget map, Shape shape, List<Tree> related) {
+      this(map, shape, related, null);
+    }
+  }
 
   // ---- for (K k : map.keySet()) map.remove(k); ----
 
@@ -53,7 +60,35 @@ final class Removals {
     }
     Current current =
         expression -> Statements.names(expression, variable, e -> facts.element(e, path));
-    return removalLoop(facts, loop.getStatement(), path, source, current, null, List.of());
+    Match match = removalLoop(facts, loop.getStatement(), path, source, current, null, List.of());
+    if (match == null || match.shape() != Shape.DRAIN_LOOP) {
+      return match;
+    }
+    // for a drain, where a fixer turns the view into m.drain().view() and deletes the removal
+    ExpressionTree view = drainableView(loop.getExpression());
+    return view == null
+        ? match
+        : new Match(match.map(), match.shape(), List.of(view, match.removal()), match.removal());
+  }
+
+  /** Views a {@code drain()}ed copy has as well. */
+  private static final Set<String> DRAINABLE_VIEWS = Set.of("keySet", "entrySet", "values");
+
+  /**
+   * The view call a for-each loop iterates, {@code m.keySet()}, maybe inside a copy of it ({@code
+   * new ArrayList<>(m.keySet())}, {@code List.copyOf(m.keySet())}); null for anything else.
+   */
+  private static ExpressionTree drainableView(ExpressionTree iterable) {
+    ExpressionTree e = MapKnowledge.skipParens(iterable);
+    ExpressionTree copied = MapKnowledge.copiedFrom(e);
+    if (copied != null
+        && (e instanceof com.sun.source.tree.NewClassTree
+            || (e instanceof MethodInvocationTree call
+                && MapKnowledge.methodName(call).equals("copyOf")))) {
+      e = MapKnowledge.skipParens(copied);
+    }
+    String view = MapKnowledge.viewName(e);
+    return view != null && DRAINABLE_VIEWS.contains(view) ? e : null;
   }
 
   // ---- Iterator<K> it = map.keySet().iterator(); while (it.hasNext()) { ...; it.remove(); } ----
@@ -197,7 +232,8 @@ final class Removals {
       }
       onlyRemoves = false;
     }
-    return new Match(source.map(), onlyRemoves ? Shape.CLEAR_LOOP : Shape.DRAIN_LOOP, related);
+    return new Match(
+        source.map(), onlyRemoves ? Shape.CLEAR_LOOP : Shape.DRAIN_LOOP, related, removal);
   }
 
   private static List<StatementTree> flatten(StatementTree body) {

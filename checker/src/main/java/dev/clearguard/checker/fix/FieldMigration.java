@@ -9,7 +9,7 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
-import dev.clearguard.checker.fix.SourceText.Edit;
+import dev.clearguard.checker.fix.FixResult.Edit;
 import dev.clearguard.rules.FieldRewrite;
 import dev.clearguard.rules.FieldRewrite.Kind;
 import java.util.List;
@@ -64,10 +64,11 @@ final class FieldMigration {
                     + ");";
             default -> target + ".swap(" + text.of(node.getValue()) + ");";
           };
-      assignments.put(statement, new Edit(text.begin(statement), text.end(statement), replacement));
+      assignments.put(
+          statement, Edit.planned(text.begin(statement), text.end(statement), replacement));
     }
     // the type: `Map` or `java.util.Map` becomes `SnapshotMap`; the type arguments stay as written
-    edits.add(new Edit(text.begin(type), text.end(type.getName()), snapshot));
+    edits.add(Edit.planned(text.begin(type), text.end(type.getName()), snapshot));
     Modifier volatileModifier = modifier(field.declaration, Modifier.Keyword.VOLATILE);
     if (volatileModifier != null) {
       edits.add(removal(volatileModifier));
@@ -78,10 +79,10 @@ final class FieldMigration {
     Optional<Expression> init = field.variable.getInitializer();
     if (init.isEmpty()) {
       int at = text.end(field.variable.getName());
-      edits.add(new Edit(at, at, " = new " + snapshot + "<>()"));
+      edits.add(Edit.planned(at, at, " = new " + snapshot + "<>()"));
     } else {
       edits.add(
-          new Edit(
+          Edit.planned(
               text.begin(init.get()),
               text.end(init.get()),
               initializer(init.get(), field.rewrite.initializer().kind(), snapshot)));
@@ -114,7 +115,7 @@ final class FieldMigration {
     }
     Modifier finalModifier = modifier(field.declaration, Modifier.Keyword.FINAL);
     if (finalModifier != null) {
-      edits.add(new Edit(text.begin(finalModifier), text.end(finalModifier), "volatile"));
+      edits.add(Edit.planned(text.begin(finalModifier), text.end(finalModifier), "volatile"));
     } else if (!field.declaration.isVolatile()) {
       edits.add(insertModifier(field, "volatile"));
     }
@@ -138,7 +139,7 @@ final class FieldMigration {
         && (text.text.charAt(end) == ' ' || text.text.charAt(end) == '\t')) {
       end++;
     }
-    return new Edit(start, end, "");
+    return Edit.planned(start, end, "");
   }
 
   /**
@@ -155,11 +156,11 @@ final class FieldMigration {
     }
     if (last != null) {
       int at = text.end(last);
-      return new Edit(at, at, " " + keyword);
+      return Edit.planned(at, at, " " + keyword);
     }
     Modifier first =
         field.declaration.getModifiers().isEmpty() ? null : field.declaration.getModifiers().get(0);
     int at = first != null ? text.begin(first) : text.begin(field.variable.getType());
-    return new Edit(at, at, keyword + " ");
+    return Edit.planned(at, at, keyword + " ");
   }
 }

@@ -74,8 +74,24 @@ public record FixResult(
       findings = List.copyOf(findings);
     }
 
+    /** An edit the fixer plans, before it knows which findings need it. */
+    static Edit planned(int start, int end, String replacement) {
+      return new Edit(start, end, replacement, List.of());
+    }
+
     boolean isInsertion() {
       return start == end;
+    }
+
+    /** Whether the two edits cannot both be made. */
+    boolean overlaps(Edit other) {
+      if (start == end || other.start == other.end) {
+        // insertions conflict only with an edit that replaces around them
+        int at = start == end ? start : other.start;
+        Edit range = start == end ? other : this;
+        return range.start < at && at < range.end;
+      }
+      return start < other.end && other.start < end;
     }
 
     /**

@@ -5,7 +5,7 @@ import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.stmt.Statement;
-import dev.clearguard.checker.fix.SourceText.Edit;
+import dev.clearguard.checker.fix.FixResult.Edit;
 import dev.clearguard.rules.Finding;
 import dev.clearguard.rules.FixPlan;
 import dev.clearguard.rules.FixPlan.Shape;
@@ -88,7 +88,8 @@ public final class Fixer {
       if (!sameFile(f.file())) {
         manual(f, "the finding is in another file");
       } else if (f.fixPlan().strategies().isEmpty()) {
-        manual(f, "no automatic fix applies");
+        String why = f.fixPlan().whyManual();
+        manual(f, why != null ? why : "no automatic fix applies");
       } else if (f.fixPlan().field() != null) {
         FixPlan.FieldRef ref = f.fixPlan().field();
         byField.computeIfAbsent(ref.owner() + "#" + ref.name(), k -> new ArrayList<>()).add(f);

@@ -13,8 +13,7 @@ import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.WhileStmt;
-import com.github.javaparser.ast.type.ClassOrInterfaceType;
-import dev.clearguard.checker.fix.SourceText.Edit;
+import dev.clearguard.checker.fix.FixResult.Edit;
 import dev.clearguard.rules.FieldRewrite;
 import dev.clearguard.rules.FixPlan;
 import dev.clearguard.rules.FixPlan.Shape;
@@ -64,7 +63,8 @@ final class ShapeRewrites {
         || !plan.mapExpression().equals(map.get().toString())) {
       return "the map expression `" + plan.mapExpression() + "` cannot be repeated safely";
     }
-    edits.add(new Edit(text.begin(target), text.end(target), plan.mapExpression() + ".clear();"));
+    edits.add(
+        Edit.planned(text.begin(target), text.end(target), plan.mapExpression() + ".clear();"));
     for (FixPlan.Position related : plan.related()) {
       Statement declaration = statementAt(related.offset());
       if (!(declaration instanceof ExpressionStmt s
@@ -104,87 +104,42 @@ final class ShapeRewrites {
     if (!(target instanceof ForEachStmt loop) || !(loop.getBody() instanceof BlockStmt body)) {
       return "only an enhanced for loop over the map is rewritten to drain()";
     }
-    String variable = loop.getVariable().getVariable(0).getNameAsString();
-    MethodCallExpr view = viewCall(field, loop.getIterable());
-    if (view == null) {
+    // javac found the view call and the removal (Removals): [view, removal]
+    MethodCallExpr view =
+        plan.related().size() == 2 ? callAt(loop.getIterable(), plan.related().get(0)) : null;
+    if (view == null || view.getScope().isEmpty() || !field.isRef(view.getScope().get())) {
       return "the loop does not iterate a view of the field";
     }
-    String viewName = view.getNameAsString();
-    Statement removal = null;
-    for (Statement s : body.getStatements()) {
-      if (removesCurrent(field, s, viewName, variable)) {
-        if (removal != null) {
-          return "the loop removes more than once";
-        }
-        removal = s;
-      }
-    }
-    if (removal == null) {
+    Statement removal = statementAt(plan.related().get(1).offset());
+    if (removal == null || removal.getParentNode().orElse(null) != body) {
       return "the removal is not a statement of the loop body";
     }
     for (Statement s : body.getStatements()) {
-      if (s != removal && s.findAll(Expression.class).stream().anyMatch(field::isRef)) {
+      if (s != removal && field.usedIn(s)) {
         return "the loop body uses the map for more than removing the entry";
       }
     }
     Expression receiver = view.getScope().orElseThrow();
     edits.add(
-        new Edit(
-            text.begin(view), text.end(view), text.of(receiver) + ".drain()." + viewName + "()"));
+        Edit.planned(
+            text.begin(view),
+            text.end(view),
+            text.of(receiver) + ".drain()." + view.getNameAsString() + "()"));
     edits.add(text.deletion(removal));
     return null;
   }
 
-  /** {@code m.keySet()}, {@code m.entrySet()}, {@code m.values()}, maybe inside a copy of it. */
-  private MethodCallExpr viewCall(FieldNodes field, Expression iterable) {
-    Expression e = unwrap(iterable);
-    if (e instanceof ObjectCreationExpr copy && copy.getArguments().size() == 1) {
-      e = unwrap(copy.getArgument(0));
-    } else if (e instanceof MethodCallExpr call
-        && call.getNameAsString().equals("copyOf")
-        && call.getArguments().size() == 1) {
-      e = unwrap(call.getArgument(0));
+  /**
+   * The innermost call in {@code scope} that starts at a javac start position: {@code m.keySet()}.
+   */
+  private MethodCallExpr callAt(Expression scope, FixPlan.Position at) {
+    MethodCallExpr found = null;
+    for (MethodCallExpr call : scope.findAll(MethodCallExpr.class)) {
+      if (text.begin(call) == at.offset() && (found == null || text.end(call) < text.end(found))) {
+        found = call;
+      }
     }
-    if (e instanceof MethodCallExpr call
-        && call.getArguments().isEmpty()
-        && Set.of("keySet", "entrySet", "values").contains(call.getNameAsString())
-        && call.getScope().isPresent()
-        && field.isRef(call.getScope().get())) {
-      return call;
-    }
-    return null;
-  }
-
-  private boolean removesCurrent(FieldNodes field, Statement s, String view, String variable) {
-    if (!(s instanceof ExpressionStmt statement)
-        || !(statement.getExpression() instanceof MethodCallExpr call)
-        || !call.getNameAsString().equals("remove")
-        || call.getArguments().size() != 1
-        || call.getScope().isEmpty()) {
-      return false;
-    }
-    Expression scope = unwrap(call.getScope().get());
-    boolean onMap =
-        field.isRef(scope)
-            || (scope instanceof MethodCallExpr keys
-                && keys.getNameAsString().equals("keySet")
-                && keys.getScope().isPresent()
-                && field.isRef(keys.getScope().get()));
-    if (!onMap) {
-      return false;
-    }
-    Expression argument = unwrap(call.getArgument(0));
-    return switch (view) {
-      case "keySet" -> argument instanceof NameExpr n && n.getNameAsString().equals(variable);
-      case "entrySet" ->
-          argument instanceof MethodCallExpr getKey
-              && getKey.getNameAsString().equals("getKey")
-              && getKey.getScope().map(FieldNodes::unwrap).orElse(null) instanceof NameExpr n
-              && n.getNameAsString().equals(variable);
-      default ->
-          argument.findAll(NameExpr.class).stream()
-              .anyMatch(n -> n.getNameAsString().equals(variable));
-    };
+    return found;
   }
 
   /**
@@ -262,7 +217,7 @@ final class ShapeRewrites {
                   : null;
       if (replacement != null) {
         imports.removeIf(i -> i.equals("java.util.Map") || i.equals("java.util.HashMap"));
-        edits.add(new Edit(text.begin(clear), text.end(clear), replacement));
+        edits.add(Edit.planned(text.begin(clear), text.end(clear), replacement));
         edits.add(text.deletion(only));
         return null;
       }
@@ -274,14 +229,14 @@ final class ShapeRewrites {
       fresh = base + i;
     }
     edits.add(
-        new Edit(
+        Edit.planned(
             text.begin(clear),
             text.end(clear),
             localType + " " + fresh + " = new " + builder + "<>();"));
     for (Statement s : refill) {
       for (Expression e : s.findAll(Expression.class)) {
         if (indexOf(field.refs, e) >= 0 && !insideRef(field, e)) {
-          edits.add(new Edit(text.begin(e), text.end(e), fresh));
+          edits.add(Edit.planned(text.begin(e), text.end(e), fresh));
         }
       }
     }
@@ -311,27 +266,22 @@ final class ShapeRewrites {
     return false;
   }
 
-  /** The class to build a volatile field's new contents in, written as this file can name it. */
+  /**
+   * The class to build a volatile field's new contents in, written as this file can name it: the
+   * class javac chose ({@link FieldRewrite#refillBuilder()}).
+   */
   private String concurrentBuilder(FieldNodes field, Set<String> imports) {
-    Optional<Expression> init = field.variable.getInitializer().map(FieldNodes::unwrap);
-    if (init.isPresent()
-        && init.get() instanceof ObjectCreationExpr created
-        && created.getAnonymousClassBody().isEmpty()) {
-      String name = created.getType().getNameAsString();
-      if (name.equals("ConcurrentHashMap")
-          || (name.equals("ConcurrentSkipListMap") && created.getArguments().isEmpty())) {
+    return switch (field.rewrite.refillBuilder()) {
+      case INITIALIZER_CLASS -> {
+        ObjectCreationExpr created =
+            (ObjectCreationExpr) FieldNodes.unwrap(field.variable.getInitializer().orElseThrow());
         String written = text.of(created.getType());
         int generic = written.indexOf('<');
-        return generic < 0 ? written : written.substring(0, generic).strip();
+        yield generic < 0 ? written : written.substring(0, generic).strip();
       }
-      return null;
-    }
-    ClassOrInterfaceType type = field.type();
-    if (type != null
-        && Set.of("Map", "ConcurrentMap", "ConcurrentHashMap").contains(type.getNameAsString())) {
-      return SourceText.typeName(unit, CONCURRENT_HASH_MAP, imports);
-    }
-    return null;
+      case CONCURRENT_HASH_MAP -> SourceText.typeName(unit, CONCURRENT_HASH_MAP, imports);
+      case NONE -> null;
+    };
   }
 
   /**

@@ -6,6 +6,7 @@ import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import dev.clearguard.checker.LineMap;
+import dev.clearguard.checker.fix.FixResult.Edit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -20,19 +21,6 @@ import java.util.TreeSet;
  * so every character outside an edited statement or declaration stays as it was, comments and all.
  */
 final class SourceText {
-  /** A replacement of {@code [start, end)} of the original text. */
-  record Edit(int start, int end, String text) {
-    boolean overlaps(Edit other) {
-      if (start == end || other.start == other.end) {
-        // insertions conflict only with an edit that replaces around them
-        int at = start == end ? start : other.start;
-        Edit range = start == end ? other : this;
-        return range.start < at && at < range.end;
-      }
-      return start < other.end && other.start < end;
-    }
-  }
-
   final String text;
   final String eol;
   private final LineMap lines;
@@ -103,9 +91,9 @@ final class SourceText {
     int start = begin(node);
     int end = end(node);
     if (startsLine(start) && text.substring(end, nextLineStart(end)).isBlank()) {
-      return new Edit(lineStart(start), nextLineStart(end), "");
+      return Edit.planned(lineStart(start), nextLineStart(end), "");
     }
-    return new Edit(start, end, "");
+    return Edit.planned(start, end, "");
   }
 
   /**
@@ -118,10 +106,10 @@ final class SourceText {
       int next = nextLineStart(end);
       boolean terminated =
           next > 0 && (text.charAt(next - 1) == '\n' || text.charAt(next - 1) == '\r');
-      return new Edit(
+      return Edit.planned(
           next, next, (terminated ? "" : eol) + indent + statement + (terminated ? eol : ""));
     }
-    return new Edit(end, end, " " + statement);
+    return Edit.planned(end, end, " " + statement);
   }
 
   /** Whether the edits can all be made together with those already accepted. */
@@ -164,7 +152,8 @@ final class SourceText {
   List<FixResult.Edit> edits(CompilationUnit unit) {
     List<FixResult.Edit> all = new ArrayList<>();
     edits.forEach(
-        (e, owners) -> all.add(new FixResult.Edit(e.start(), e.end(), e.text(), list(owners))));
+        (e, owners) ->
+            all.add(new FixResult.Edit(e.start(), e.end(), e.replacement(), list(owners))));
     all.addAll(importEdits(unit));
     all.sort(Comparator.comparingInt(FixResult.Edit::start).thenComparingInt(FixResult.Edit::end));
     List<FixResult.Edit> out = new ArrayList<>();

@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clearguard.checker.JsonReport;
+import dev.clearguard.rules.Finding;
+import dev.clearguard.rules.FixPlan;
 import dev.clearguard.rules.FixPlan.Strategy;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -143,5 +147,51 @@ final class FixAgreementTest {
                 """),
             true);
     assertTrue(result.fixed().contains("Object o = (Object) sessions;"), result.fixed());
+  }
+
+  @Test
+  void negativeAPlanWithoutAShapeStaysManual() {
+    // a rule that only detects gives a manual recipe and no shape: the fixer and the report take it
+    FixPlan plan =
+        FixPlan.manual("m", null, new FixPlan.Position(2, 3, 12), "Lock `m` before using it.");
+    Finding finding =
+        new Finding("OnlyDetects", "A.java", 2, 3, 12, "Something races.", plan, null);
+    String source = "class A {\n  void f() {}\n}\n";
+    FixResult result = Fixer.fix("A.java", source, List.of(finding));
+    assertEquals(source, result.fixed());
+    assertEquals("Lock `m` before using it.", result.manual().get(0).manualRecipe());
+    String json = JsonReport.render(List.of(finding));
+    assertTrue(json.contains("\"shape\": null, \"strategies\": []"), json);
+    assertTrue(json.contains("\"formatVersion\": 2"), json);
+  }
+
+  @Test
+  void negativeADrainWithoutSnapshotMapListsNoStrategyTheFixerRefuses() {
+    // the plan listed VOLATILE_PUBLISH, which the fixer never applies to a drain
+    String source =
+        """
+        package app;
+
+        import java.util.Map;
+        import java.util.concurrent.ConcurrentHashMap;
+        import java.util.function.Consumer;
+
+        class Sessions {
+          private final Map<String, String> sessions = new ConcurrentHashMap<>();
+
+          void expireAll(Consumer<String> onExpired) {
+            for (Map.Entry<String, String> entry : sessions.entrySet()) {
+              onExpired.accept(entry.getValue());
+              sessions.remove(entry.getKey());
+            }
+          }
+        }
+        """;
+    FixResult result = FixTester.fix(dir, false, source);
+    FixResult.Outcome outcome = result.outcomes().get(0);
+    assertEquals(List.of(), outcome.finding().fixPlan().strategies());
+    assertFalse(outcome.applied());
+    assertEquals(outcome.finding().fixPlan().whyManual(), outcome.reason());
+    assertTrue(outcome.reason().contains("SnapshotMap is not on the class path"), outcome.reason());
   }
 }
