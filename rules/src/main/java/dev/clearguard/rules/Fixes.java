@@ -30,16 +30,13 @@ final class Fixes {
     return rewrite != null && (snapshot ? rewrite.snapshotMap() : rewrite.volatilePublish()).safe();
   }
 
-  static List<Strategy> strategies(ClassFacts facts, Shape shape, FieldRewrite rewrite) {
+  static List<Strategy> strategies(
+      ClassFacts facts, Shape shape, FieldRewrite rewrite, long target) {
     List<Strategy> strategies = new ArrayList<>();
-    if (safe(rewrite, true) && facts.snapshotMapAvailable()) {
+    if (snapshotProblem(facts, rewrite) == null) {
       strategies.add(Strategy.SNAPSHOT_MAP);
     }
-    if (safe(rewrite, false)
-        && shape != Shape.SYNC_ON_REASSIGNED
-        && shape != Shape.DRAIN_LOOP
-        && shape != Shape.CLEAR_LOOP
-        && shape != Shape.CLEAR_CALL) {
+    if (volatileProblem(shape, rewrite, target) == null) {
       strategies.add(Strategy.VOLATILE_PUBLISH);
     }
     if (shape == Shape.CLEAR_LOOP || shape == Shape.CLEAR_CALL) {
@@ -48,27 +45,60 @@ final class Fixes {
     return strategies;
   }
 
-  /** Why none of {@code strategies} applies, in words for a person; null when one does. */
-  static String whyManual(
-      ClassFacts facts, Shape shape, FieldRewrite rewrite, List<Strategy> strategies) {
-    if (!strategies.isEmpty()) {
-      return null;
-    }
+  /** Why the field cannot be migrated to SnapshotMap here, or null. */
+  private static String snapshotProblem(ClassFacts facts, FieldRewrite rewrite) {
     if (rewrite == null) {
       return "the map is not a field of this class";
     }
-    String snapshot =
-        !rewrite.snapshotMap().safe()
-            ? rewrite.snapshotMap().reason()
-            : "SnapshotMap is not on the class path";
+    if (!rewrite.snapshotMap().safe()) {
+      return rewrite.snapshotMap().reason();
+    }
+    return facts.snapshotMapAvailable() ? null : "SnapshotMap is not on the class path";
+  }
+
+  /**
+   * Why making the field volatile does not fix the finding whose code starts at {@code target}, or
+   * null: the field's verdict, then what the shape needs.
+   */
+  private static String volatileProblem(Shape shape, FieldRewrite rewrite, long target) {
+    if (rewrite == null) {
+      return "the map is not a field of this class";
+    }
+    if (!rewrite.volatilePublish().safe()) {
+      return rewrite.volatilePublish().reason();
+    }
     return switch (shape) {
+      case CLEAR_LOOP, CLEAR_CALL -> "a volatile field does not make removing entries atomic";
       case DRAIN_LOOP ->
-          "a loop that processes each entry is rewritten only for SnapshotMap (drain()): "
-              + snapshot;
-      case SYNC_ON_REASSIGNED ->
-          "only a final SnapshotMap keeps the lock object fixed: " + snapshot;
-      default -> snapshot + "; " + rewrite.volatilePublish().reason();
+          "a loop that processes each entry is rewritten only for SnapshotMap (drain())";
+      case SYNC_ON_REASSIGNED -> "only a final SnapshotMap keeps the lock object fixed";
+      case CLEAR_THEN_REFILL ->
+          rewrite.refillBuilder() == FieldRewrite.Builder.NONE
+              ? "which concurrent map class to build is unclear"
+              : null;
+      case REASSIGN_EMPTY, REASSIGN_VALUE -> {
+        FieldRewrite.Assignment assignment =
+            rewrite.assignments().stream()
+                .filter(a -> a.start() == target)
+                .findFirst()
+                .orElse(null);
+        if (assignment == null || !assignment.inBlock()) {
+          yield "the assignment is not a statement of its own";
+        }
+        yield assignment.filledAfter() ? "the map is still filled after it is assigned" : null;
+      }
     };
+  }
+
+  /** Why none of {@code strategies} applies, in words for a person; null when one does. */
+  static String whyManual(
+      ClassFacts facts, Shape shape, FieldRewrite rewrite, long target, List<Strategy> strategies) {
+    if (!strategies.isEmpty()) {
+      return null;
+    }
+    String snapshot = snapshotProblem(facts, rewrite);
+    String volatileField = volatileProblem(shape, rewrite, target);
+    return snapshot.equals(volatileField) ? snapshot : snapshot + "; " + volatileField;
   }
 
   static FixPlan plan(
@@ -80,16 +110,17 @@ final class Fixes {
       String manualRecipe) {
     FieldFacts field = map.field();
     FieldRewrite rewrite = rewrite(facts, field);
-    List<Strategy> strategies = strategies(facts, shape, rewrite);
+    FixPlan.Position at = facts.position(target);
+    List<Strategy> strategies = strategies(facts, shape, rewrite, at.offset());
     return new FixPlan(
         shape,
         strategies,
         map.text(),
         field == null ? null : facts.fieldRef(field),
-        facts.position(target),
+        at,
         related.stream().map(facts::position).toList(),
         rewrite,
-        whyManual(facts, shape, rewrite, strategies),
+        whyManual(facts, shape, rewrite, at.offset(), strategies),
         manualRecipe);
   }
 

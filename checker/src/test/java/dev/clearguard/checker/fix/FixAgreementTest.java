@@ -194,4 +194,40 @@ final class FixAgreementTest {
     assertEquals(outcome.finding().fixPlan().whyManual(), outcome.reason());
     assertTrue(outcome.reason().contains("SnapshotMap is not on the class path"), outcome.reason());
   }
+
+  @Test
+  void negativeAMapFilledAfterItsAssignmentListsNoVolatileRewrite() {
+    // publishing m and then filling it is no fix; the plan listed VOLATILE_PUBLISH all the same
+    String source =
+        """
+        package app;
+
+        import java.util.HashMap;
+        import java.util.Map;
+
+        class Tags {
+          private static Map<String, String> tags = new HashMap<>();
+
+          static synchronized void touch() {}
+
+          static String get(String k) {
+            return tags.get(k);
+          }
+
+          static void reset(String k, String v) {
+            tags = new HashMap<>();
+            tags.put(k, v);
+          }
+        }
+        """;
+    FixResult result = FixTester.fix(dir, false, source);
+    assertEquals(source, result.fixed());
+    assertFalse(result.outcomes().isEmpty(), "the reassignment is reported");
+    for (FixResult.Outcome outcome : result.outcomes()) {
+      assertFalse(
+          outcome.finding().fixPlan().strategies().contains(Strategy.VOLATILE_PUBLISH),
+          outcome.toString());
+      assertTrue(outcome.reason().contains("still filled after it is assigned"), outcome.reason());
+    }
+  }
 }
