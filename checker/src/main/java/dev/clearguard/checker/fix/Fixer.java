@@ -21,9 +21,14 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Applies findings' fix plans to a source file: javac found the problems, JavaParser locates the
- * code again by the findings' start offsets and the fixer splices the rewritten statements and
- * declarations into the original text.
+ * Applies findings' fix plans to a source file: javac found the problems and decided what may be
+ * rewritten (the plan's {@link dev.clearguard.rules.FieldRewrite} verdicts and positions),
+ * JavaParser turns the plans' start offsets into node ranges, and the fixer splices the rewritten
+ * statements and declarations into the original text.
+ *
+ * <p>This class orchestrates: it groups the findings by field, tries the strategies in order and
+ * records which findings need each edit. {@link FieldMigration} writes the declaration edits,
+ * {@link ShapeRewrites} the statement rewrites, {@link SourceText} holds the text and the edits.
  *
  * <p>All findings on one field are fixed together: the field is migrated once (to a final
  * SnapshotMap, or to a volatile field), and every assignment to it in the file is rewritten, or
