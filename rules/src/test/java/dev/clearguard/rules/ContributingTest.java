@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -85,20 +87,54 @@ final class ContributingTest {
                 + names
                 + ")\\s*[=!]=");
     Set<String> rules = Rules.all().stream().map(Rule::name).collect(Collectors.toSet());
-    Set<String> out = new TreeSet<>();
+    Map<Path, String> sources = new LinkedHashMap<>();
     try (Stream<Path> files = Files.walk(root())) {
       for (Path file : files.filter(ContributingTest::isMainSource).toList()) {
-        String name = file.getFileName().toString();
-        if (rules.contains(name.substring(0, name.length() - ".java".length()))) {
-          continue;
-        }
-        if (decides.matcher(Files.readString(file)).find()) {
-          out.add(root().relativize(file).toString().replace('\\', '/'));
-        }
+        sources.put(file, Files.readString(file));
+      }
+    }
+    Set<String> out = new TreeSet<>();
+    for (Map.Entry<Path, String> source : sources.entrySet()) {
+      String name = simpleName(source.getKey());
+      if (rules.contains(name) || helperOfOneRule(name, sources, rules)) {
+        continue;
+      }
+      if (decides.matcher(source.getValue()).find()) {
+        out.add(root().relativize(source.getKey()).toString().replace('\\', '/'));
       }
     }
     assertFalse(out.isEmpty(), "found no file that decides by FixPlan.Shape");
     return out;
+  }
+
+  /**
+   * A class that exactly one rule uses and no other main class does (IterateRemoveClear's {@code
+   * Removals}): it belongs to that rule, so it compares only that rule's shapes.
+   */
+  private static boolean helperOfOneRule(
+      String name, Map<Path, String> sources, Set<String> rules) {
+    Pattern use = Pattern.compile("\\b" + Pattern.quote(name) + "\\b");
+    int rulesUsing = 0;
+    for (Map.Entry<Path, String> source : sources.entrySet()) {
+      String user = simpleName(source.getKey());
+      if (user.equals(name) || !use.matcher(withoutComments(source.getValue())).find()) {
+        continue;
+      }
+      if (!rules.contains(user)) {
+        return false;
+      }
+      rulesUsing++;
+    }
+    return rulesUsing == 1;
+  }
+
+  private static String withoutComments(String java) {
+    return java.replaceAll("(?s)/\\*.*?\\*/|//[^\n]*", "");
+  }
+
+  private static String simpleName(Path file) {
+    String name = file.getFileName().toString();
+    return name.substring(0, name.length() - ".java".length());
   }
 
   private static boolean isMainSource(Path file) {
