@@ -20,9 +20,9 @@ import javax.lang.model.util.Types;
  * Enough for a rule to tell that it has nothing to report, so that most classes of a large build
  * are never analysed (see {@link Rule#mayReport}).
  *
- * <p>It comes from one plain walk over the class's trees that keeps no paths and resolves nothing
- * but the fields' types and the calls named in {@link #MAP_METHODS}, made the first time a rule
- * asks.
+ * <p>It comes from one plain walk ({@link OutlineWalk}) over the class's trees that keeps no paths
+ * and resolves nothing but the fields' types and the calls named in {@link #MAP_METHODS}, made the
+ * first time a rule asks.
  */
 public final class Outline {
   private final CompilationUnitTree unit;
