@@ -70,9 +70,8 @@ final class ReactorSummary {
       }
       long[] totals = new long[5];
       totals[EXPECTED] = expected.getAsInt();
-      if (data.set(key, null, new Object[] {totals, new ArrayList<String>()})) {
-        continue; // read it back like any other module would
-      }
+      // Whether this module stored it or another module was first, read it back like any other.
+      data.set(key, null, new Object[] {totals, new ArrayList<String>()});
     }
     return null;
   }
@@ -102,7 +101,7 @@ final class ReactorSummary {
 
   private static boolean names(String requested, String goal, PluginDescriptor plugin) {
     int at = requested.indexOf('@');
-    String[] parts = (at < 0 ? requested : requested.substring(0, at)).split(":");
+    String[] parts = (at < 0 ? requested : requested.substring(0, at)).split(":", -1);
     if (parts.length < 2 || !parts[parts.length - 1].equals(goal)) {
       return false;
     }

@@ -831,6 +831,9 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
     }
 
     /** Spins, then yields, then parks briefly: a writer that holds us up may be descheduled. */
+    // Yielding to the writer we wait for is the point: on 2 cores a spinning drain would hold the
+    // CPU that writer needs to finish its write.
+    @SuppressWarnings("ThreadPriorityCheck")
     private static void backOff(int spins) {
       if (spins < 128) {
         Thread.onSpinWait();
