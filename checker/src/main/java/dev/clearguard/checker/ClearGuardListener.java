@@ -108,7 +108,7 @@ public final class ClearGuardListener implements TaskListener {
         }
       } else if (event.getKind() == TaskEvent.Kind.COMPILATION) {
         settle(); // classes javac entered but never analysed: report what there is
-        writeReports(event.getCompilationUnit());
+        writeReports();
       }
     } catch (VirtualMachineError e) {
       throw e; // out of memory is the JVM's to handle, not ours to hide
@@ -228,7 +228,7 @@ public final class ClearGuardListener implements TaskListener {
     return null;
   }
 
-  private void writeReports(CompilationUnitTree anyUnit) {
+  private void writeReports() {
     List<Finding> all = findings();
     for (FindingsSink sink : sinks) {
       try {

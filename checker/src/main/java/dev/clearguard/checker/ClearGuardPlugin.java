@@ -39,7 +39,7 @@ public final class ClearGuardPlugin implements Plugin {
     if (options.patch() != null) {
       listener.addSink(new PatchWriter(options.patch()));
     }
-    if (options.severity() == Options.Severity.NOTE) {
+    if (options.severity() == Options.DiagnosticSeverity.NOTE) {
       listener.addSink(ConsoleSummary.toStandardError());
     }
     task.addTaskListener(listener);

@@ -23,7 +23,7 @@ import javax.tools.Diagnostic;
  * @param json where to write every finding of the compilation as JSON, or null
  * @param patch where to write the unified diff of every fix, or null
  */
-public record Options(Severity severity, List<Rule> rules, Path json, Path patch) {
+public record Options(DiagnosticSeverity severity, List<Rule> rules, Path json, Path patch) {
   static final List<String> KEYS = List.of("severity", "disable", "only", "json", "patch");
 
   /**
@@ -32,7 +32,7 @@ public record Options(Severity severity, List<Rule> rules, Path json, Path patch
    * build, and the plugin also lists its notes on standard error when the compilation ends (see
    * {@link ConsoleSummary}).
    */
-  public enum Severity {
+  public enum DiagnosticSeverity {
     /** A note at the finding's line: {@code -Werror} never counts it; {@code -nowarn} hides it. */
     NOTE,
     /**
@@ -63,7 +63,7 @@ public record Options(Severity severity, List<Rule> rules, Path json, Path patch
   }
 
   public static Options defaults() {
-    return new Options(Severity.NOTE, Rules.all(), null, null);
+    return new Options(DiagnosticSeverity.NOTE, Rules.all(), null, null);
   }
 
   /**
@@ -114,7 +114,7 @@ public record Options(Severity severity, List<Rule> rules, Path json, Path patch
    * disabled rules.
    */
   public static final class Builder {
-    private Severity severity = Severity.NOTE;
+    private DiagnosticSeverity severity = DiagnosticSeverity.NOTE;
     private Set<String> only;
     private final Set<String> disabled = new LinkedHashSet<>();
     private Path json;
@@ -122,7 +122,7 @@ public record Options(Severity severity, List<Rule> rules, Path json, Path patch
 
     private Builder() {}
 
-    public Builder severity(Severity severity) {
+    public Builder severity(DiagnosticSeverity severity) {
       this.severity = Objects.requireNonNull(severity, "severity");
       return this;
     }
@@ -170,9 +170,9 @@ public record Options(Severity severity, List<Rule> rules, Path json, Path patch
     }
   }
 
-  private static Severity severity(String value) {
+  private static DiagnosticSeverity severity(String value) {
     try {
-      return Severity.valueOf(value.toUpperCase(Locale.ROOT));
+      return DiagnosticSeverity.valueOf(value.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new InvalidOptionException(
           "ClearGuard: severity='"

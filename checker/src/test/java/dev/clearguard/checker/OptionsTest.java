@@ -17,7 +17,7 @@ final class OptionsTest {
   @Test
   void positiveDefaultsEnableEveryRuleAsNotes() {
     Options options = Options.parse();
-    assertEquals(Options.Severity.NOTE, options.severity());
+    assertEquals(Options.DiagnosticSeverity.NOTE, options.severity());
     assertFalse(Rules.all().isEmpty());
     assertEquals(
         Rules.all().stream().map(Rule::name).sorted().toList(),
@@ -34,7 +34,7 @@ final class OptionsTest {
             "disable=ClearThenRefill",
             "json=out/f.json",
             "patch=out/fix.patch");
-    assertEquals(Options.Severity.ERROR, options.severity());
+    assertEquals(Options.DiagnosticSeverity.ERROR, options.severity());
     assertEquals(List.of("IterateRemoveClear"), options.rules().stream().map(Rule::name).toList());
     assertEquals(Path.of("out/f.json"), options.json());
     assertEquals(Path.of("out/fix.patch"), options.patch());
@@ -51,7 +51,7 @@ final class OptionsTest {
     assertEquals(
         javax.tools.Diagnostic.Kind.ERROR,
         Options.parse("severity=error").severity().kind(warning));
-    Options.Severity rule = Options.parse("severity=Rule").severity();
+    Options.DiagnosticSeverity rule = Options.parse("severity=Rule").severity();
     assertEquals(javax.tools.Diagnostic.Kind.ERROR, rule.kind(error));
     assertEquals(javax.tools.Diagnostic.Kind.MANDATORY_WARNING, rule.kind(warning));
   }
@@ -89,7 +89,7 @@ final class OptionsTest {
   void positiveTheBuilderGivesWhatTheSameArgumentsParseTo() {
     Options built =
         Options.builder()
-            .severity(Options.Severity.ERROR)
+            .severity(Options.DiagnosticSeverity.ERROR)
             .only(List.of("IterateRemoveClear", "ClearThenRefill"))
             .disable(List.of("ClearThenRefill"))
             .json(Path.of("out/f.json"))

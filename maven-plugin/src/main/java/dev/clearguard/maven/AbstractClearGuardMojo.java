@@ -129,8 +129,8 @@ abstract class AbstractClearGuardMojo extends AbstractMojo {
     Options options = options();
     List<Path> roots = sourceRoots();
     List<Path> sources = SourceAnalyzer.sorted(javaFiles(roots));
-    SourceAnalyzer.Request request =
-        new SourceAnalyzer.Request(
+    SourceAnalyzer.Input request =
+        new SourceAnalyzer.Input(
             sources,
             classpath(),
             compilerSetting("release", "maven.compiler.release"),
@@ -138,7 +138,7 @@ abstract class AbstractClearGuardMojo extends AbstractMojo {
             project.getProperties().getProperty("project.build.sourceEncoding"),
             moduleOptions(),
             options);
-    SourceAnalyzer.Result result;
+    SourceAnalyzer.Analysis result;
     long start = System.nanoTime();
     try {
       result = SourceAnalyzer.analyze(request, displayBase(), early);

@@ -9,7 +9,7 @@ import java.util.List;
  * @param diff the unified diff of the rewrite
  * @param edits the replaced character ranges, in file order
  */
-record FixSuggestion(String description, String diff, List<Edit> edits) {
+record FixSuggestion(String description, String diff, List<Replacement> edits) {
   FixSuggestion {
     edits = List.copyOf(edits);
   }
@@ -19,7 +19,7 @@ record FixSuggestion(String description, String diff, List<Edit> edits) {
    * {@code length} characters at {@code offset} of the original text by {@code replacement}; lines
    * and columns (1-based) locate the same range for readers without offsets.
    */
-  record Edit(
+  record Replacement(
       int offset,
       int length,
       int startLine,

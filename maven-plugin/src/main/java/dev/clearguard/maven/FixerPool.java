@@ -42,8 +42,9 @@ final class FixerPool implements AutoCloseable {
               thread.setContextClassLoader(loader);
               return thread;
             });
-    // Loading JavaParser costs a few hundred milliseconds; do it while javac starts up.
-    executor.submit(() -> Fixer.fix("Warm.java", "class Warm {}", List.of()));
+    // Loading JavaParser costs a few hundred milliseconds; do it while javac starts up. Its outcome
+    // does not matter: a fixer that cannot load fails again, visibly, on the first real file.
+    Future<?> unused = executor.submit(() -> Fixer.fix("Warm.java", "class Warm {}", List.of()));
   }
 
   /** Starts fixing the file for exactly these findings, unless that is under way already. */
@@ -74,11 +75,17 @@ final class FixerPool implements AutoCloseable {
       return false;
     }
     for (int i = 0; i < a.size(); i++) {
-      if (a.get(i) != b.get(i)) {
+      if (!isSame(a.get(i), b.get(i))) {
         return false;
       }
     }
     return true;
+  }
+
+  /** The very finding objects the running fix was started for, not merely equal ones. */
+  @SuppressWarnings("ReferenceEquality") // identity is the point, see above
+  private static boolean isSame(Finding a, Finding b) {
+    return a == b;
   }
 
   @Override
@@ -110,7 +117,7 @@ final class FixerPool implements AutoCloseable {
           texts.get(file.getKey()),
           file.getValue().stream().map(Reported::finding).toList());
     }
-    Map<Reported, Reported> fixed = new IdentityHashMap<>();
+    IdentityHashMap<Reported, Reported> fixed = new IdentityHashMap<>();
     for (Map.Entry<Path, List<Reported>> file : byFile.entrySet()) {
       String path = file.getKey().toString();
       String text = texts.get(file.getKey());
@@ -137,9 +144,9 @@ final class FixerPool implements AutoCloseable {
   }
 
   /** The fixer's edit with the 1-based lines and columns SARIF readers also want. */
-  static FixSuggestion.Edit edit(String text, FixResult.Edit edit) {
+  static FixSuggestion.Replacement edit(String text, FixResult.Edit edit) {
     LineMap lines = LineMap.of(text);
-    return new FixSuggestion.Edit(
+    return new FixSuggestion.Replacement(
         edit.start(),
         edit.end() - edit.start(),
         lines.line(edit.start()),

@@ -147,7 +147,7 @@ final class SarifReport {
     ObjectNode change = fix.putArray("artifactChanges").addObject();
     artifact(change.putObject("artifactLocation"), r.uri());
     ArrayNode replacements = change.putArray("replacements");
-    for (FixSuggestion.Edit edit : r.fix().edits()) {
+    for (FixSuggestion.Replacement edit : r.fix().edits()) {
       ObjectNode replacement = replacements.addObject();
       ObjectNode deleted = replacement.putObject("deletedRegion");
       deleted.put("startLine", edit.startLine());

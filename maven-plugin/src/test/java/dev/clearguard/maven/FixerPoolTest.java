@@ -16,10 +16,10 @@ final class FixerPoolTest {
   @TempDir Path root;
 
   /** Applies SARIF-style replacements, last first so earlier offsets stay valid. */
-  private static String apply(String before, List<FixSuggestion.Edit> edits) {
+  private static String apply(String before, List<FixSuggestion.Replacement> edits) {
     StringBuilder out = new StringBuilder(before);
     for (int i = edits.size() - 1; i >= 0; i--) {
-      FixSuggestion.Edit e = edits.get(i);
+      FixSuggestion.Replacement e = edits.get(i);
       out.replace(e.offset(), e.offset() + e.length(), e.replacement());
     }
     return out.toString();
@@ -27,7 +27,7 @@ final class FixerPoolTest {
 
   @Test
   void negativeBaselinedFindingsGetNoFix() throws Exception {
-    SourceAnalyzer.Result result =
+    SourceAnalyzer.Analysis result =
         Fixtures.analyse(root, Map.of("demo/Sessions.java", Fixtures.SESSIONS));
     Reported baselined = Fixtures.reported(root, result).get(0).withBaselined(true);
     assertNull(FixerPool.suggest(List.of(baselined), result.sourceTexts()).get(0).fix());
@@ -36,7 +36,7 @@ final class FixerPoolTest {
   @Test
   void positiveEditLinesAndColumnsCountEveryKindOfLineEnd() {
     for (String text : List.of("ab\rcd\ref", "ab\r\ncd\r\nef")) {
-      FixSuggestion.Edit edit =
+      FixSuggestion.Replacement edit =
           FixerPool.edit(
               text, new FixResult.Edit(text.indexOf('d'), text.indexOf('f'), "X", List.of(0)));
       assertEquals(
@@ -49,7 +49,8 @@ final class FixerPoolTest {
   @Test
   void positiveEditsCarryOffsetsLinesAndColumns() {
     String text = "ab\ncd\nef";
-    FixSuggestion.Edit edit = FixerPool.edit(text, new FixResult.Edit(4, 7, "X", List.of(0)));
+    FixSuggestion.Replacement edit =
+        FixerPool.edit(text, new FixResult.Edit(4, 7, "X", List.of(0)));
     assertEquals(
         List.of(4, 3, 2, 2, 3, 2),
         List.of(
@@ -59,7 +60,8 @@ final class FixerPoolTest {
             edit.startColumn(),
             edit.endLine(),
             edit.endColumn()));
-    FixSuggestion.Edit insertion = FixerPool.edit(text, new FixResult.Edit(0, 0, "Y", List.of(0)));
+    FixSuggestion.Replacement insertion =
+        FixerPool.edit(text, new FixResult.Edit(0, 0, "Y", List.of(0)));
     assertEquals(
         List.of(0, 0, 1, 1, 1, 1),
         List.of(
@@ -73,7 +75,7 @@ final class FixerPoolTest {
 
   @Test
   void positiveEachFindingGetsItsOwnPartOfTheRewrite() throws Exception {
-    SourceAnalyzer.Result result =
+    SourceAnalyzer.Analysis result =
         Fixtures.analyse(root, Map.of("demo/Sessions.java", Fixtures.SESSIONS));
     List<Reported> findings =
         FixerPool.suggest(Fixtures.reported(root, result), result.sourceTexts());
@@ -96,7 +98,7 @@ final class FixerPoolTest {
 
   @Test
   void positiveEarlySubmissionsAreReusedOrRedone() throws Exception {
-    SourceAnalyzer.Result result =
+    SourceAnalyzer.Analysis result =
         Fixtures.analyse(root, Map.of("demo/Sessions.java", Fixtures.SESSIONS));
     List<Reported> reported = Fixtures.reported(root, result);
     String path = reported.get(0).file().toString();

@@ -18,7 +18,7 @@ final class SarifReportTest {
   @TempDir Path root;
 
   private Report sessionsReport(Path baseline) throws Exception {
-    SourceAnalyzer.Result result =
+    SourceAnalyzer.Analysis result =
         Fixtures.analyse(root, Map.of("demo/Sessions.java", Fixtures.SESSIONS));
     List<Reported> findings = Fixtures.reported(root, result);
     return Fixtures.report(root, findings, result.sourceTexts(), baseline);
@@ -96,7 +96,7 @@ final class SarifReportTest {
         new FixSuggestion(
             "Replace the loop by sessions.clear()",
             "--- a/x\n+++ b/x\n",
-            List.of(new FixSuggestion.Edit(200, 61, 10, 5, 12, 6, "sessions.clear();")));
+            List.of(new FixSuggestion.Replacement(200, 61, 10, 5, 12, 6, "sessions.clear();")));
     findings.set(0, findings.get(0).withFix(fix));
     String sarif = SarifReport.render(Fixtures.report(root, findings, plain.sourceTexts(), null));
     assertEquals(List.of(), Fixtures.sarifErrors(sarif));

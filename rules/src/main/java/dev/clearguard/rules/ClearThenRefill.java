@@ -121,10 +121,10 @@ public final class ClearThenRefill implements Rule {
                   && refill.stream()
                       .allMatch(
                           r ->
-                              r.getKind() != Tree.Kind.TRY
-                                  && r.getKind() != Tree.Kind.IF
-                                  && r.getKind() != Tree.Kind.BLOCK
-                                  && r.getKind() != Tree.Kind.SYNCHRONIZED
+                              !(r instanceof TryTree)
+                                  && !(r instanceof IfTree)
+                                  && !(r instanceof BlockTree)
+                                  && !(r instanceof SynchronizedTree)
                                   && block.getStatements().contains(r)
                                   && refills(facts, r, new TreePath(blockPath, r), map, false))
               ? refill

@@ -54,7 +54,7 @@ public record FieldRewrite(
     List<Assignment> assignments,
     Verdict snapshotMap,
     Verdict volatilePublish,
-    Builder refillBuilder) {
+    RefillBuilder refillBuilder) {
 
   public FieldRewrite {
     references = List.copyOf(references);
@@ -68,7 +68,7 @@ public record FieldRewrite(
    * The map class a volatile field's new contents are built in before one assignment publishes
    * them.
    */
-  public enum Builder {
+  public enum RefillBuilder {
     /**
      * The class the initialiser creates: a ConcurrentHashMap, or a ConcurrentSkipListMap in natural
      * order.
@@ -88,7 +88,7 @@ public record FieldRewrite(
       Set.of("java.util.HashMap", "java.util.concurrent.ConcurrentHashMap", "java.util.Hashtable");
 
   /** What a value assigned to the field is, as far as a rewrite to SnapshotMap cares. */
-  public enum Kind {
+  public enum ValueKind {
     /**
      * A new unordered map without a map argument ({@code new HashMap<>()}, {@code new
      * ConcurrentHashMap<>(16)}), or {@code Map.of()}/{@code Collections.emptyMap()}.
@@ -109,9 +109,9 @@ public record FieldRewrite(
    *
    * @param kind what it is
    * @param start where the value starts
-   * @param copied for {@link Kind#COPY_OF}, where the copied map's expression starts; else -1
+   * @param copied for {@link ValueKind#COPY_OF}, where the copied map's expression starts; else -1
    */
-  public record Value(Kind kind, long start, long copied) {}
+  public record Value(ValueKind kind, long start, long copied) {}
 
   /**
    * One assignment to the field.
@@ -191,7 +191,8 @@ public record FieldRewrite(
         refillBuilder(facts, field, init));
   }
 
-  private static Builder refillBuilder(ClassFacts facts, FieldFacts field, ExpressionTree init) {
+  private static RefillBuilder refillBuilder(
+      ClassFacts facts, FieldFacts field, ExpressionTree init) {
     if (init != null
         && MapKnowledge.skipParens(init) instanceof NewClassTree created
         && created.getClassBody() == null) {
@@ -203,8 +204,8 @@ public record FieldRewrite(
       return name.equals("java.util.concurrent.ConcurrentHashMap")
               || (name.equals("java.util.concurrent.ConcurrentSkipListMap")
                   && created.getArguments().isEmpty())
-          ? Builder.INITIALIZER_CLASS
-          : Builder.NONE;
+          ? RefillBuilder.INITIALIZER_CLASS
+          : RefillBuilder.NONE;
     }
     TypeMirror declared = field.element().asType();
     String name =
@@ -216,8 +217,8 @@ public record FieldRewrite(
                 "java.util.concurrent.ConcurrentMap",
                 "java.util.concurrent.ConcurrentHashMap")
             .contains(name)
-        ? Builder.CONCURRENT_HASH_MAP
-        : Builder.NONE;
+        ? RefillBuilder.CONCURRENT_HASH_MAP
+        : RefillBuilder.NONE;
   }
 
   private static Assignment assignment(
@@ -279,32 +280,32 @@ public record FieldRewrite(
     long start = positions.getStartPosition(facts.unit(), value);
     ExpressionTree e = MapKnowledge.skipParens(value);
     if (MapKnowledge.isNullLiteral(e)) {
-      return new Value(Kind.NULL, start, -1);
+      return new Value(ValueKind.NULL, start, -1);
     }
     if (e instanceof NewClassTree created) {
       if (created.getClassBody() != null || !isUnordered(facts.type(created, context))) {
-        return new Value(Kind.ORDERED, start, -1);
+        return new Value(ValueKind.ORDERED, start, -1);
       }
       List<? extends ExpressionTree> arguments = created.getArguments();
       boolean copiesMap =
           arguments.stream().anyMatch(a -> facts.knowledge().isMap(facts.type(a, context)));
       if (!copiesMap) {
-        return new Value(literals(arguments) ? Kind.EMPTY : Kind.OTHER, start, -1);
+        return new Value(literals(arguments) ? ValueKind.EMPTY : ValueKind.OTHER, start, -1);
       }
       if (arguments.size() == 1 && isLocal(facts.element(arguments.get(0), context))) {
         return new Value(
-            Kind.COPY_OF, start, positions.getStartPosition(facts.unit(), arguments.get(0)));
+            ValueKind.COPY_OF, start, positions.getStartPosition(facts.unit(), arguments.get(0)));
       }
-      return new Value(Kind.OTHER, start, -1);
+      return new Value(ValueKind.OTHER, start, -1);
     }
     if (e instanceof MethodInvocationTree call
         && call.getArguments().isEmpty()
         && (MapKnowledge.methodName(call).equals("of")
             || MapKnowledge.methodName(call).equals("emptyMap"))
         && facts.knowledge().isMap(facts.type(call, context))) {
-      return new Value(Kind.EMPTY, start, -1);
+      return new Value(ValueKind.EMPTY, start, -1);
     }
-    return new Value(Kind.OTHER, start, -1);
+    return new Value(ValueKind.OTHER, start, -1);
   }
 
   /** No arguments, or a literal capacity (and load factor, concurrency level). */
@@ -380,10 +381,10 @@ public record FieldRewrite(
       return new Verdict(
           "code locks on the map's own monitor, which a SnapshotMap's operations do not take");
     }
-    if (initializer != null && initializer.kind() == Kind.NULL) {
+    if (initializer != null && initializer.kind() == ValueKind.NULL) {
       return new Verdict("the field is set to null");
     }
-    if (initializer != null && initializer.kind() == Kind.ORDERED) {
+    if (initializer != null && initializer.kind() == ValueKind.ORDERED) {
       return new Verdict(
           "the field's initial map keeps an order or identity semantics a SnapshotMap does not");
     }
@@ -394,10 +395,10 @@ public record FieldRewrite(
       if (!a.statement()) {
         return new Verdict("an assignment to the field is not a statement of its own");
       }
-      if (a.value().kind() == Kind.NULL) {
+      if (a.value().kind() == ValueKind.NULL) {
         return new Verdict("the field is set to null");
       }
-      if (a.value().kind() == Kind.ORDERED) {
+      if (a.value().kind() == ValueKind.ORDERED) {
         return new Verdict(
             "an assigned map keeps an order or identity semantics a SnapshotMap does not");
       }

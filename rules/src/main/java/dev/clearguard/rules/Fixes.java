@@ -73,7 +73,7 @@ final class Fixes {
           "a loop that processes each entry is rewritten only for SnapshotMap (drain())";
       case SYNC_ON_REASSIGNED -> "only a final SnapshotMap keeps the lock object fixed";
       case CLEAR_THEN_REFILL ->
-          rewrite.refillBuilder() == FieldRewrite.Builder.NONE
+          rewrite.refillBuilder() == FieldRewrite.RefillBuilder.NONE
               ? "which concurrent map class to build is unclear"
               : null;
       case REASSIGN_EMPTY, REASSIGN_VALUE -> {

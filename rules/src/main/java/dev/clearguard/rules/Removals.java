@@ -276,7 +276,7 @@ final class Removals {
     if (call.getArguments().size() != 1 || !sameMap(facts, receiver, path, source.map())) {
       return false;
     }
-    return isKeyOfCurrent(facts, call.getArguments().get(0), path, source.view(), current);
+    return isKeyOfCurrent(call.getArguments().get(0), source.view(), current);
   }
 
   /** {@code m} itself or its key set: both remove by key. */
@@ -287,8 +287,7 @@ final class Removals {
     return map.sameMap(facts.mapTarget(target, path));
   }
 
-  private static boolean isKeyOfCurrent(
-      ClassFacts facts, ExpressionTree argument, TreePath path, String view, Current current) {
+  private static boolean isKeyOfCurrent(ExpressionTree argument, String view, Current current) {
     ExpressionTree arg = MapKnowledge.skipParens(argument);
     if (KEY_VIEWS.contains(view)) {
       return current.test(arg);

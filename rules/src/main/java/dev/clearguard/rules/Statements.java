@@ -155,7 +155,7 @@ final class Statements {
           found[0] = true;
           return null;
         }
-        return super.scan(node, unused);
+        return super.scan(node, null);
       }
 
       @Override

@@ -254,7 +254,7 @@ public final class UnsafeMapReassignment implements Rule {
     new TreeScanner<Void, Void>() {
       @Override
       public Void scan(Tree node, Void unused) {
-        return node == skipped ? null : super.scan(node, unused);
+        return node == skipped ? null : super.scan(node, null);
       }
 
       @Override
@@ -262,7 +262,7 @@ public final class UnsafeMapReassignment implements Rule {
         if (MapKnowledge.isOnThis(call.getMethodSelect())) {
           found[0] = true;
         }
-        return super.visitMethodInvocation(call, unused);
+        return super.visitMethodInvocation(call, null);
       }
 
       @Override

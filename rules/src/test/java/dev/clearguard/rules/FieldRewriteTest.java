@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.clearguard.rules.FieldRewrite.Kind;
+import dev.clearguard.rules.FieldRewrite.ValueKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -57,9 +57,9 @@ final class FieldRewriteTest {
   @Test
   void assignmentsAreClassifiedByType() {
     FieldRewrite rewrite = rewrite(CACHE);
-    assertEquals(Kind.EMPTY, rewrite.initializer().kind());
+    assertEquals(ValueKind.EMPTY, rewrite.initializer().kind());
     assertEquals(
-        List.of(Kind.EMPTY, Kind.COPY_OF, Kind.OTHER),
+        List.of(ValueKind.EMPTY, ValueKind.COPY_OF, ValueKind.OTHER),
         rewrite.assignments().stream().map(a -> a.value().kind()).toList());
     FieldRewrite.Value copy = rewrite.assignments().get(1).value();
     assertEquals(CACHE.indexOf("fresh);"), copy.copied());
@@ -69,7 +69,7 @@ final class FieldRewriteTest {
   @Test
   void anOrderedMapOrNullIsNoSnapshotMap() {
     FieldRewrite ordered = rewrite(CACHE.replace("m = Map.copyOf(fresh);", "m = new TreeMap<>();"));
-    assertEquals(Kind.ORDERED, ordered.assignments().get(2).value().kind());
+    assertEquals(ValueKind.ORDERED, ordered.assignments().get(2).value().kind());
     assertFalse(ordered.snapshotMap().safe());
     assertTrue(ordered.volatilePublish().safe());
     FieldRewrite nulled = rewrite(CACHE.replace("m = Map.copyOf(fresh);", "m = null;"));

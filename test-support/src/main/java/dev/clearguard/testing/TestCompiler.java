@@ -139,7 +139,7 @@ public final class TestCompiler {
     return this;
   }
 
-  /** Captures what the compilation prints on standard error ({@link Result#stderr()}). */
+  /** Captures what the compilation prints on standard error ({@link Outcome#stderr()}). */
   public TestCompiler captureStandardError() {
     captureStandardError = true;
     return this;
@@ -153,7 +153,7 @@ public final class TestCompiler {
    * @param output javac's other output
    * @param stderr what was printed on standard error, when captured, else empty
    */
-  public record Result(
+  public record Outcome(
       boolean success,
       List<Diagnostic<? extends JavaFileObject>> diagnostics,
       String output,
@@ -173,7 +173,7 @@ public final class TestCompiler {
   }
 
   /** Compiles to {@code classes} (created if absent) and returns what javac said. */
-  public Result compile(Path classes) {
+  public Outcome compile(Path classes) {
     try {
       Files.createDirectories(classes);
     } catch (IOException e) {
@@ -186,7 +186,7 @@ public final class TestCompiler {
    * Parses and attributes the sources without generating classes ({@link JavacTask#analyze}), the
    * phases the rules run in; it succeeds when javac reports no error.
    */
-  public Result analyze() {
+  public Outcome analyze() {
     return run(
         List.of(),
         task -> {
@@ -203,7 +203,7 @@ public final class TestCompiler {
   public static List<Path> defaultClassPath() {
     Path runtime = runtimeOrNull();
     List<Path> entries = new ArrayList<>();
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator, -1)) {
       if (!entry.isEmpty()) {
         Path path = Path.of(entry).toAbsolutePath().normalize();
         if (!path.equals(runtime)) {
@@ -257,7 +257,7 @@ public final class TestCompiler {
     Boolean run(JavacTask task);
   }
 
-  private Result run(List<String> output, Step step) {
+  private Outcome run(List<String> output, Step step) {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
     StringWriter out = new StringWriter();
@@ -299,7 +299,7 @@ public final class TestCompiler {
               ? ok
               : collector.getDiagnostics().stream()
                   .noneMatch(d -> d.getKind() == Diagnostic.Kind.ERROR);
-      return new Result(
+      return new Outcome(
           success,
           collector.getDiagnostics(),
           out.toString(),

@@ -24,7 +24,7 @@ final class TestCompilerTest {
 
   @Test
   void negativeSnapshotMapIsAbsentUnlessAskedFor() {
-    TestCompiler.Result result =
+    TestCompiler.Outcome result =
         TestCompiler.create().source("app/Cache.java", USES_SNAPSHOT_MAP).analyze();
     assertFalse(result.success());
     assertTrue(
@@ -36,7 +36,7 @@ final class TestCompilerTest {
 
   @Test
   void positiveWithSnapshotMapTheRealClassIsOnTheClassPath() {
-    TestCompiler.Result result =
+    TestCompiler.Outcome result =
         TestCompiler.create()
             .withSnapshotMap()
             .writeFiles(dir.resolve("src"), "app/Cache.java", USES_SNAPSHOT_MAP)

@@ -42,7 +42,7 @@ final class AnalysisCache {
   private static final Context.Key<AnalysisCache> KEY = new Context.Key<>();
 
   private CompilationUnitTree unit;
-  private final Map<ClassTree, Object> results = new IdentityHashMap<>();
+  private final IdentityHashMap<ClassTree, Object> results = new IdentityHashMap<>();
   private final Set<ClassTree> factsFailureReported = new HashSet<>();
   private Map<Finding, SuggestedFix> fixes;
 
@@ -80,7 +80,7 @@ final class AnalysisCache {
     fixes = null;
     // Error Prone hands over one file at a time: the file's classes are its call graph.
     Program program = new Program(JavacTypes.instance(context), JavacElements.instance(context));
-    Map<ClassTree, Analyzer.Result> candidates = new IdentityHashMap<>();
+    IdentityHashMap<ClassTree, Analyzer.Result> candidates = new IdentityHashMap<>();
     for (Tree declaration : unit.getTypeDecls()) {
       if (declaration instanceof ClassTree type) {
         try {
@@ -134,7 +134,7 @@ final class AnalysisCache {
         findings.addAll(r.findings());
       }
     }
-    Map<Finding, SuggestedFix> out = new IdentityHashMap<>();
+    IdentityHashMap<Finding, SuggestedFix> out = new IdentityHashMap<>();
     if (findings.isEmpty()) {
       return out;
     }

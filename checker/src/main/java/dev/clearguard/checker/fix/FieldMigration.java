@@ -11,7 +11,7 @@ import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.clearguard.checker.fix.FixResult.Edit;
 import dev.clearguard.rules.FieldRewrite;
-import dev.clearguard.rules.FieldRewrite.Kind;
+import dev.clearguard.rules.FieldRewrite.ValueKind;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,14 +95,14 @@ final class FieldMigration {
    * capacity or the map copied), an empty one becomes an empty SnapshotMap, any other value is
    * copied in.
    */
-  private String initializer(Expression initializer, Kind kind, String snapshot) {
+  private String initializer(Expression initializer, ValueKind kind, String snapshot) {
     Expression value = FieldNodes.unwrap(initializer);
     if (value instanceof ObjectCreationExpr created) {
       return created.getArguments().size() == 1
           ? "new " + snapshot + "<>(" + text.of(created.getArgument(0)) + ")"
           : "new " + snapshot + "<>()";
     }
-    return kind == Kind.EMPTY
+    return kind == ValueKind.EMPTY
         ? "new " + snapshot + "<>()"
         : "new " + snapshot + "<>(" + text.of(initializer) + ")";
   }

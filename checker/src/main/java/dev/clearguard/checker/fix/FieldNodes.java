@@ -1,6 +1,7 @@
 package dev.clearguard.checker.fix;
 
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
@@ -88,9 +89,18 @@ final class FieldNodes {
         && c.getNameAsString().equals(name);
   }
 
+  /**
+   * The same node of this file's tree. JavaParser's {@code equals} compares structure, so two
+   * identical statements of one block would be "equal"; the fixer means this very node.
+   */
+  @SuppressWarnings("ReferenceEquality") // identity is the point, see above
+  static boolean same(Node a, Node b) {
+    return a == b;
+  }
+
   boolean isRef(Expression e) {
     Expression bare = unwrap(e);
-    return refs.stream().anyMatch(r -> r == bare);
+    return refs.stream().anyMatch(r -> same(r, bare));
   }
 
   boolean usedIn(Statement s) {
@@ -111,7 +121,7 @@ final class FieldNodes {
   FieldRewrite.Assignment assignmentAt(Statement statement) {
     for (FieldRewrite.Assignment a : rewrite.assignments()) {
       AssignExpr node = assignment(a);
-      if (node != null && node.getParentNode().orElse(null) == statement) {
+      if (node != null && same(node.getParentNode().orElse(null), statement)) {
         return a;
       }
     }

@@ -186,7 +186,7 @@ public final class Fixer {
       FieldNodes field, List<Finding> group, Strategy strategy, StringBuilder why) {
     Set<String> imports = new TreeSet<>();
     List<Edit> migration = new ArrayList<>();
-    Map<Statement, Edit> rewrittenAssignments = new IdentityHashMap<>();
+    IdentityHashMap<Statement, Edit> rewrittenAssignments = new IdentityHashMap<>();
     String problem =
         strategy == Strategy.SNAPSHOT_MAP
             ? migrations.snapshotMap(field, migration, rewrittenAssignments, imports)

@@ -44,10 +44,6 @@ final class ShapeRewrites {
     return FieldNodes.statementAt(unit, text, offset);
   }
 
-  private static Expression unwrap(Expression e) {
-    return FieldNodes.unwrap(e);
-  }
-
   /** {@code m.clear();} in place of the loop or call, and the loop's iterator declaration gone. */
   String clearEdits(FixPlan plan, Statement target, List<Edit> edits) {
     boolean loop =
@@ -91,7 +87,7 @@ final class ShapeRewrites {
           && s.findAll(NameExpr.class).stream().anyMatch(n -> n.getNameAsString().equals(name))) {
         return true;
       }
-      after |= s == statement;
+      after |= FieldNodes.same(s, statement);
     }
     return false;
   }
@@ -111,11 +107,11 @@ final class ShapeRewrites {
       return "the loop does not iterate a view of the field";
     }
     Statement removal = statementAt(plan.related().get(1).offset());
-    if (removal == null || removal.getParentNode().orElse(null) != body) {
+    if (removal == null || !FieldNodes.same(removal.getParentNode().orElse(null), body)) {
       return "the removal is not a statement of the loop body";
     }
     for (Statement s : body.getStatements()) {
-      if (s != removal && field.usedIn(s)) {
+      if (!FieldNodes.same(s, removal) && field.usedIn(s)) {
         return "the loop body uses the map for more than removing the entry";
       }
     }
@@ -168,7 +164,7 @@ final class ShapeRewrites {
     List<Statement> refill = new ArrayList<>();
     for (FixPlan.Position p : plan.related()) {
       Statement s = statementAt(p.offset());
-      if (s == null || s.getParentNode().orElse(null) != block) {
+      if (s == null || !FieldNodes.same(s.getParentNode().orElse(null), block)) {
         return "the refill was not found next to the clear()";
       }
       refill.add(s);
@@ -316,7 +312,7 @@ final class ShapeRewrites {
   /** The position of a node in a list, by identity: JavaParser nodes are equal by structure. */
   private static int indexOf(List<? extends Node> nodes, Node node) {
     for (int i = 0; i < nodes.size(); i++) {
-      if (nodes.get(i) == node) {
+      if (FieldNodes.same(nodes.get(i), node)) {
         return i;
       }
     }

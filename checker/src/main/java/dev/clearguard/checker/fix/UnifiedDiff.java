@@ -54,8 +54,6 @@ public final class UnifiedDiff {
   }
 
   private static void hunk(StringBuilder out, List<int[]> ops, List<String> a, List<String> b) {
-    int aStart = -1;
-    int bStart = -1;
     int aCount = 0;
     int bCount = 0;
     for (int[] op : ops) {
@@ -68,8 +66,8 @@ public final class UnifiedDiff {
     }
     // the position of the first line of each side: for an empty side, the line before the hunk
     int[] first = ops.get(0);
-    aStart = first[1] + 1;
-    bStart = first[2] + 1;
+    int aStart = first[1] + 1;
+    int bStart = first[2] + 1;
     if (aCount == 0) {
       aStart--;
     }

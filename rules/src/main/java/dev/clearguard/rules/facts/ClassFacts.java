@@ -376,7 +376,7 @@ public final class ClassFacts {
                       trees.getElement(new TreePath(getCurrentPath(), tree.getVariable())))) {
                 found[0] = true;
               }
-              return super.visitAssignment(tree, unused);
+              return super.visitAssignment(tree, null);
             }
           }.scan(scope, null);
           return found[0];

@@ -147,7 +147,7 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
               fields.declare(field, type, path, scope);
             }
           }
-          super.visitClass(tree, unused);
+          super.visitClass(tree, null);
         });
     return null;
   }
@@ -175,7 +175,7 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
     if (flags.contains(Modifier.SYNCHRONIZED)) {
       signals.markShared(body, isStatic);
     }
-    withScope(body, () -> super.visitMethod(tree, unused));
+    withScope(body, () -> super.visitMethod(tree, null));
     return null;
   }
 
@@ -224,11 +224,11 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
   @Override
   public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
     if (isSynchronousCallback()) {
-      return super.visitLambdaExpression(tree, unused);
+      return super.visitLambdaExpression(tree, null);
     }
     // A lambda body runs whenever its caller decides: nothing held around it is held inside.
     boolean handedOff = scope.handedOff() || signals.isHandedOff(getCurrentPath());
-    withScope(scope.detached(handedOff), () -> super.visitLambdaExpression(tree, unused));
+    withScope(scope.detached(handedOff), () -> super.visitLambdaExpression(tree, null));
     return null;
   }
 
@@ -257,7 +257,7 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
       Publishing initialiser = new Publishing(scope.type(), isStatic, false);
       withScope(
           scope.member(List.of(), initialiser, null, isStatic),
-          () -> super.visitVariable(tree, unused));
+          () -> super.visitVariable(tree, null));
       return null;
     }
     Element element = facts.element(getCurrentPath());
@@ -270,7 +270,7 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
     if (element != null) {
       signals.noteType(scope, element.asType());
     }
-    return super.visitVariable(tree, unused);
+    return super.visitVariable(tree, null);
   }
 
   // ---- blocks: Lock.lock() ... unlock(), initialiser blocks ----
@@ -306,13 +306,13 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
     // if (lock.tryLock()) { ... } holds the lock in its then-branch.
     Lock lock = locks.triedBy(tree, getCurrentPath());
     if (lock == null) {
-      return super.visitIf(tree, unused);
+      return super.visitIf(tree, null);
     }
-    scan(tree.getCondition(), unused);
+    scan(tree.getCondition(), null);
     withScope(
         scope.holding(LockTracker.with(scope.held(), lock)),
-        () -> scan(tree.getThenStatement(), unused));
-    scan(tree.getElseStatement(), unused);
+        () -> scan(tree.getThenStatement(), null));
+    scan(tree.getElseStatement(), null);
     return null;
   }
 
@@ -324,12 +324,11 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
         scope,
         scope.isStatic() || signals.locksStaticState(tree.getExpression(), getCurrentPath()));
     facts.syncs.add(new ClassFacts.Event<>(tree, site()));
-    scan(tree.getExpression(), unused);
+    scan(tree.getExpression(), null);
     Lock monitor =
         new Lock(locks.monitorKey(tree.getExpression(), getCurrentPath()), Lock.Mode.EXCLUSIVE);
     withScope(
-        scope.holding(LockTracker.with(scope.held(), monitor)),
-        () -> scan(tree.getBlock(), unused));
+        scope.holding(LockTracker.with(scope.held(), monitor)), () -> scan(tree.getBlock(), null));
     return null;
   }
 
@@ -338,25 +337,25 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
   @Override
   public Void visitEnhancedForLoop(EnhancedForLoopTree tree, Void unused) {
     facts.loops.add(new ClassFacts.Event<>(tree, site()));
-    return super.visitEnhancedForLoop(tree, unused);
+    return super.visitEnhancedForLoop(tree, null);
   }
 
   @Override
   public Void visitWhileLoop(WhileLoopTree tree, Void unused) {
     facts.loops.add(new ClassFacts.Event<>(tree, site()));
-    return super.visitWhileLoop(tree, unused);
+    return super.visitWhileLoop(tree, null);
   }
 
   @Override
   public Void visitForLoop(ForLoopTree tree, Void unused) {
     facts.loops.add(new ClassFacts.Event<>(tree, site()));
-    return super.visitForLoop(tree, unused);
+    return super.visitForLoop(tree, null);
   }
 
   @Override
   public Void visitDoWhileLoop(DoWhileLoopTree tree, Void unused) {
     facts.loops.add(new ClassFacts.Event<>(tree, site()));
-    return super.visitDoWhileLoop(tree, unused);
+    return super.visitDoWhileLoop(tree, null);
   }
 
   @Override
@@ -374,7 +373,7 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
       signals.noteThreadStart(scope, tree, getCurrentPath());
     }
     facts.checkType(getCurrentPath());
-    return super.visitMethodInvocation(tree, unused);
+    return super.visitMethodInvocation(tree, null);
   }
 
   @Override
@@ -383,14 +382,14 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
     signals.noteType(scope, type);
     facts.checkType(getCurrentPath());
     if (tree.getClassBody() == null) {
-      return super.visitNewClass(tree, unused);
+      return super.visitNewClass(tree, null);
     }
     // An anonymous task or listener: its fields' uses are handed off with it.
     boolean handedOff =
         scope.handedOff()
             || signals.isHandedOff(getCurrentPath())
             || facts.knowledge().isRunnable(type);
-    withScope(scope.handingOff(handedOff), () -> super.visitNewClass(tree, unused));
+    withScope(scope.handingOff(handedOff), () -> super.visitNewClass(tree, null));
     return null;
   }
 
@@ -401,7 +400,7 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
     } else {
       facts.checkType(getCurrentPath());
     }
-    return super.visitIdentifier(tree, unused);
+    return super.visitIdentifier(tree, null);
   }
 
   @Override
@@ -409,7 +408,7 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
     if (facts.fieldNames.contains(tree.getIdentifier())) {
       fields.noteUse(getCurrentPath(), scope);
     }
-    return super.visitMemberSelect(tree, unused);
+    return super.visitMemberSelect(tree, null);
   }
 
   @Override
@@ -418,12 +417,12 @@ final class FactsScanner extends TreePathScanner<Void, Void> {
     if (facts.element(getCurrentPath()) instanceof ExecutableElement target) {
       facts.escapedMethods.add(target);
     }
-    return super.visitMemberReference(tree, unused);
+    return super.visitMemberReference(tree, null);
   }
 
   @Override
   public Void visitErroneous(ErroneousTree tree, Void unused) {
     facts.erroneous = true;
-    return super.visitErroneous(tree, unused);
+    return super.visitErroneous(tree, null);
   }
 }

@@ -98,7 +98,6 @@ public final class Program {
       boolean exact) {}
 
   private final Types types;
-  private final Elements elements;
   private final MapKnowledge knowledge;
   private final Overrides overrides;
   private final CallerLocks callerLocks;
@@ -109,7 +108,6 @@ public final class Program {
 
   public Program(Types types, Elements elements) {
     this.types = types;
-    this.elements = elements;
     this.knowledge = MapKnowledge.of(types, elements);
     this.overrides = new Overrides(types, elements);
     this.callerLocks = new CallerLocks(this);

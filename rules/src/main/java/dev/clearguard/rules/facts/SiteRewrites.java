@@ -102,9 +102,9 @@ final class SiteRewrites {
     // that is, err towards silence.
     for (int round = 0; round < MAX_ROUNDS; round++) {
       boolean changed = false;
-      for (Element method : inherited.keySet()) {
+      for (Map.Entry<Element, Context> entry : inherited.entrySet()) {
         Context context = Context.ANY;
-        for (Site call : callSites.get(method)) {
+        for (Site call : callSites.get(entry.getKey())) {
           Context caller = call.method() == null ? null : inherited.get(call.method());
           if (caller != null && caller.isAny()) {
             continue; // nothing known about that caller yet: the meet's identity
@@ -119,8 +119,8 @@ final class SiteRewrites {
           }
           context = context.meet(publishing, held);
         }
-        if (!context.equals(inherited.get(method))) {
-          inherited.put(method, context);
+        if (!context.equals(entry.getValue())) {
+          entry.setValue(context); // later methods of this round already see it
           changed = true;
         }
       }
