@@ -37,7 +37,7 @@ final class StressSuiteFindingsTest {
       sources = files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
     }
     assertFalse(sources.isEmpty(), "no stress tests under " + STRESS.toAbsolutePath());
-    TestCompiler.Outcome compiled =
+    TestCompiler.Compilation compiled =
         TestCompiler.create()
             .plugin("ClearGuard")
             .options("-proc:none") // the plugin still runs; jcstress's processor need not

@@ -39,7 +39,8 @@ final class ClearGuardPluginTest {
    * Writes {@code sources} (path, text, ...) below {@code dir/src} and compiles them with the
    * plugin's classes on the processor path, capturing what it prints on standard error.
    */
-  private static TestCompiler.Outcome compile(Path dir, List<String> options, String... sources) {
+  private static TestCompiler.Compilation compile(
+      Path dir, List<String> options, String... sources) {
     return TestCompiler.create()
         .options(options)
         .options("-processorpath", System.getProperty("java.class.path"))
@@ -50,14 +51,15 @@ final class ClearGuardPluginTest {
 
   @Test
   void negativeNoPluginNoDiagnostics() {
-    TestCompiler.Outcome c = compile(dir, List.of(), "app/Cache.java", CACHE);
+    TestCompiler.Compilation c = compile(dir, List.of(), "app/Cache.java", CACHE);
     assertTrue(c.success());
     assertEquals(List.of(), c.messages(Diagnostic.Kind.NOTE));
   }
 
   @Test
   void positiveFindingsAreNotesTaggedWithTheRuleAndListedOnStandardError() {
-    TestCompiler.Outcome c = compile(dir, List.of("-Xplugin:ClearGuard"), "app/Cache.java", CACHE);
+    TestCompiler.Compilation c =
+        compile(dir, List.of("-Xplugin:ClearGuard"), "app/Cache.java", CACHE);
     assertTrue(c.success(), c.output());
     List<String> notes = c.messages(Diagnostic.Kind.NOTE);
     assertEquals(2, notes.size(), notes.toString());
@@ -76,13 +78,13 @@ final class ClearGuardPluginTest {
 
   @Test
   void positiveWerrorBuildStillPassesAndNowarnStillShowsTheList() {
-    TestCompiler.Outcome werror =
+    TestCompiler.Compilation werror =
         compile(
             dir.resolve("a"), List.of("-Werror", "-Xplugin:ClearGuard"), "app/Cache.java", CACHE);
     assertTrue(werror.success(), werror.output() + werror.diagnostics());
     assertEquals(2, werror.messages(Diagnostic.Kind.NOTE).size());
 
-    TestCompiler.Outcome hidden =
+    TestCompiler.Compilation hidden =
         compile(
             dir.resolve("b"),
             List.of("-Werror", "-nowarn", "-Xlint:none", "-Xplugin:ClearGuard"),
@@ -96,7 +98,7 @@ final class ClearGuardPluginTest {
 
   @Test
   void negativeNoListWhenThereAreNoFindingsOrTheyAreWarnings() {
-    TestCompiler.Outcome clean =
+    TestCompiler.Compilation clean =
         compile(
             dir.resolve("a"),
             List.of("-Xplugin:ClearGuard"),
@@ -104,7 +106,7 @@ final class ClearGuardPluginTest {
             "package app; class Quiet { int x; }");
     assertTrue(clean.success());
     assertEquals("", clean.stderr());
-    TestCompiler.Outcome warnings =
+    TestCompiler.Compilation warnings =
         compile(
             dir.resolve("b"),
             List.of("-Xplugin:ClearGuard severity=warning"),
@@ -136,7 +138,7 @@ final class ClearGuardPluginTest {
 
   @Test
   void negativeAWriteWhoseOnlyCallerInALaterClassIsStartUp() {
-    TestCompiler.Outcome c =
+    TestCompiler.Compilation c =
         compile(
             dir,
             List.of("-Xplugin:ClearGuard"),
@@ -157,7 +159,7 @@ final class ClearGuardPluginTest {
 
   @Test
   void positiveTheSameWriteCalledAtRunTimeByALaterClass() {
-    TestCompiler.Outcome c =
+    TestCompiler.Compilation c =
         compile(
             dir,
             List.of("-Xplugin:ClearGuard"),
@@ -180,7 +182,7 @@ final class ClearGuardPluginTest {
 
   @Test
   void positiveSeverityWarningIsMandatorySoNowarnAndXlintNoneDoNotHideIt() {
-    TestCompiler.Outcome c =
+    TestCompiler.Compilation c =
         compile(
             dir,
             List.of("-nowarn", "-Xlint:none", "-Xplugin:ClearGuard severity=warning"),
@@ -192,7 +194,7 @@ final class ClearGuardPluginTest {
 
   @Test
   void positiveSeverityErrorFailsTheCompilation() {
-    TestCompiler.Outcome c =
+    TestCompiler.Compilation c =
         compile(dir, List.of("-Xplugin:ClearGuard severity=error"), "app/Cache.java", CACHE);
     assertFalse(c.success());
     assertEquals(2, c.messages(Diagnostic.Kind.ERROR).size());
@@ -219,7 +221,7 @@ final class ClearGuardPluginTest {
 
   @Test
   void positiveSeverityRuleReportsEachFindingAtItsRulesSeverity() {
-    TestCompiler.Outcome c =
+    TestCompiler.Compilation c =
         compile(dir, List.of("-Xplugin:ClearGuard severity=rule"), "app/Reloader.java", RELOADER);
     assertFalse(c.success());
     List<String> errors = c.messages(Diagnostic.Kind.ERROR);
@@ -232,7 +234,7 @@ final class ClearGuardPluginTest {
 
   @Test
   void positiveOnlyAndDisableSelectRules() {
-    TestCompiler.Outcome only =
+    TestCompiler.Compilation only =
         compile(
             dir.resolve("a"),
             List.of("-Xplugin:ClearGuard only=IterateRemoveClear"),
@@ -243,7 +245,7 @@ final class ClearGuardPluginTest {
         only.messages(Diagnostic.Kind.NOTE).stream()
             .map(m -> m.substring(0, m.indexOf(':')))
             .toList());
-    TestCompiler.Outcome disabled =
+    TestCompiler.Compilation disabled =
         compile(
             dir.resolve("b"),
             List.of("-Xplugin:ClearGuard disable=IterateRemoveClear,ClearThenRefill"),
@@ -254,7 +256,7 @@ final class ClearGuardPluginTest {
 
   @Test
   void negativeBadOptionFailsWithTheValidValues() {
-    TestCompiler.Outcome c =
+    TestCompiler.Compilation c =
         compile(dir, List.of("-Xplugin:ClearGuard only=IterateRemove"), "app/Cache.java", CACHE);
     assertFalse(c.success());
     List<String> errors = c.messages(Diagnostic.Kind.ERROR);
@@ -268,7 +270,8 @@ final class ClearGuardPluginTest {
   @Test
   void negativeClassesWithCompileErrorsAreSkippedSilently() {
     String broken = CACHE.replace("void reset() {", "void reset() {\n    undefinedCall();");
-    TestCompiler.Outcome c = compile(dir, List.of("-Xplugin:ClearGuard"), "app/Cache.java", broken);
+    TestCompiler.Compilation c =
+        compile(dir, List.of("-Xplugin:ClearGuard"), "app/Cache.java", broken);
     assertFalse(c.success());
     assertEquals(List.of(), c.messages(Diagnostic.Kind.NOTE));
     assertEquals(1, c.messages(Diagnostic.Kind.ERROR).size());
@@ -277,7 +280,7 @@ final class ClearGuardPluginTest {
   @Test
   void positiveJsonReportListsEveryFinding() throws Exception {
     Path json = dir.resolve("out/findings.json");
-    TestCompiler.Outcome c =
+    TestCompiler.Compilation c =
         compile(dir, List.of("-Xplugin:ClearGuard json=" + json), "app/Cache.java", CACHE);
     assertTrue(c.success());
     JsonNode root = new ObjectMapper().readTree(Files.readString(json));

@@ -56,7 +56,7 @@ final class CrashIsolationTest {
     List<Rule> rules = new ArrayList<>();
     rules.add(new Broken());
     rules.addAll(Rules.all());
-    TestCompiler.Outcome compiled =
+    TestCompiler.Compilation compiled =
         TestCompiler.create()
             .options("-proc:none")
             .source("app/Jobs.java", source)

@@ -138,7 +138,7 @@ abstract class AbstractClearGuardMojo extends AbstractMojo {
             project.getProperties().getProperty("project.build.sourceEncoding"),
             moduleOptions(),
             options);
-    SourceAnalyzer.Analysis result;
+    SourceAnalyzer.Scan result;
     long start = System.nanoTime();
     try {
       result = SourceAnalyzer.analyze(request, displayBase(), early);

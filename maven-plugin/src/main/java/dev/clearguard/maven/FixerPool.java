@@ -27,9 +27,9 @@ import java.util.concurrent.Future;
  */
 final class FixerPool implements AutoCloseable {
   private final ExecutorService executor;
-  private final Map<String, Task> tasks = new ConcurrentHashMap<>();
+  private final Map<String, FileFix> tasks = new ConcurrentHashMap<>();
 
-  private record Task(List<Finding> findings, Future<FixResult> result) {}
+  private record FileFix(List<Finding> findings, Future<FixResult> result) {}
 
   FixerPool() {
     ClassLoader loader = FixerPool.class.getClassLoader();
@@ -54,7 +54,7 @@ final class FixerPool implements AutoCloseable {
         (p, task) ->
             task != null && sameFindings(task.findings(), findings)
                 ? task
-                : new Task(
+                : new FileFix(
                     List.copyOf(findings), executor.submit(() -> Fixer.fix(path, text, findings))));
   }
 

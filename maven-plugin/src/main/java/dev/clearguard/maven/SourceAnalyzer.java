@@ -73,7 +73,7 @@ final class SourceAnalyzer {
   record Located(Finding finding, Path file, String member, String statement) {}
 
   /** All findings of one analysis, in file and position order, and the text of their files. */
-  record Analysis(List<Located> findings, Map<Path, String> sourceTexts, int fileCount) {}
+  record Scan(List<Located> findings, Map<Path, String> sourceTexts, int fileCount) {}
 
   /** The sources do not compile; the message names the first error. */
   static final class CompileErrorException extends Exception {
@@ -91,15 +91,14 @@ final class SourceAnalyzer {
     void found(String path, String text, List<Finding> findingsInFile);
   }
 
-  static Analysis analyze(Input request, Path displayBase)
-      throws CompileErrorException, IOException {
+  static Scan analyze(Input request, Path displayBase) throws CompileErrorException, IOException {
     return analyze(request, displayBase, null);
   }
 
-  static Analysis analyze(Input request, Path displayBase, EarlyFindings early)
+  static Scan analyze(Input request, Path displayBase, EarlyFindings early)
       throws CompileErrorException, IOException {
     if (request.sources().isEmpty()) {
-      return new Analysis(List.of(), Map.of(), 0);
+      return new Scan(List.of(), Map.of(), 0);
     }
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     if (compiler == null) {
@@ -191,7 +190,7 @@ final class SourceAnalyzer {
     return where + ":" + d.getLineNumber() + ": " + firstLine;
   }
 
-  private static Analysis locate(JavacTask task, List<Finding> findings, int fileCount)
+  private static Scan locate(JavacTask task, List<Finding> findings, int fileCount)
       throws IOException {
     Trees trees = Trees.instance(task);
     SourcePositions positions = trees.getSourcePositions();
@@ -220,7 +219,7 @@ final class SourceAnalyzer {
               ? byFile
               : Long.compare(a.finding().position(), b.finding().position());
         });
-    return new Analysis(List.copyOf(located), Map.copyOf(texts), fileCount);
+    return new Scan(List.copyOf(located), Map.copyOf(texts), fileCount);
   }
 
   /**

@@ -27,7 +27,7 @@ final class FixerPoolTest {
 
   @Test
   void negativeBaselinedFindingsGetNoFix() throws Exception {
-    SourceAnalyzer.Analysis result =
+    SourceAnalyzer.Scan result =
         Fixtures.analyse(root, Map.of("demo/Sessions.java", Fixtures.SESSIONS));
     Reported baselined = Fixtures.reported(root, result).get(0).withBaselined(true);
     assertNull(FixerPool.suggest(List.of(baselined), result.sourceTexts()).get(0).fix());
@@ -75,7 +75,7 @@ final class FixerPoolTest {
 
   @Test
   void positiveEachFindingGetsItsOwnPartOfTheRewrite() throws Exception {
-    SourceAnalyzer.Analysis result =
+    SourceAnalyzer.Scan result =
         Fixtures.analyse(root, Map.of("demo/Sessions.java", Fixtures.SESSIONS));
     List<Reported> findings =
         FixerPool.suggest(Fixtures.reported(root, result), result.sourceTexts());
@@ -98,7 +98,7 @@ final class FixerPoolTest {
 
   @Test
   void positiveEarlySubmissionsAreReusedOrRedone() throws Exception {
-    SourceAnalyzer.Analysis result =
+    SourceAnalyzer.Scan result =
         Fixtures.analyse(root, Map.of("demo/Sessions.java", Fixtures.SESSIONS));
     List<Reported> reported = Fixtures.reported(root, result);
     String path = reported.get(0).file().toString();

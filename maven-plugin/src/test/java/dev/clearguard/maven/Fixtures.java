@@ -44,7 +44,7 @@ final class Fixtures {
   private Fixtures() {}
 
   /** Writes the sources under {@code root/src/main/java} and analyses them. */
-  static SourceAnalyzer.Analysis analyse(Path root, Map<String, String> sources)
+  static SourceAnalyzer.Scan analyse(Path root, Map<String, String> sources)
       throws IOException, SourceAnalyzer.CompileErrorException {
     List<Path> files = new ArrayList<>();
     for (Map.Entry<String, String> source : sources.entrySet()) {
@@ -65,7 +65,7 @@ final class Fixtures {
         root);
   }
 
-  static List<Reported> reported(Path root, SourceAnalyzer.Analysis result) {
+  static List<Reported> reported(Path root, SourceAnalyzer.Scan result) {
     return result.findings().stream()
         .map(
             l ->

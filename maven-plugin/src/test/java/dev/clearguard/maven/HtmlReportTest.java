@@ -23,7 +23,7 @@ final class HtmlReportTest {
 
   @Test
   void positiveSummaryComesFirstThenRuleFileAndCodeAroundEachFinding() throws Exception {
-    SourceAnalyzer.Analysis result =
+    SourceAnalyzer.Scan result =
         Fixtures.analyse(root, Map.of("demo/Sessions.java", Fixtures.SESSIONS));
     List<Reported> findings = Fixtures.reported(root, result);
     String html = HtmlReport.render(Fixtures.report(root, findings, result.sourceTexts(), null));
@@ -46,7 +46,7 @@ final class HtmlReportTest {
 
   @Test
   void positiveBaselinedFindingsAreShownApartAndFixDiffsRendered() throws Exception {
-    SourceAnalyzer.Analysis result =
+    SourceAnalyzer.Scan result =
         Fixtures.analyse(root, Map.of("demo/Sessions.java", Fixtures.SESSIONS));
     List<Reported> findings = new ArrayList<>(Fixtures.reported(root, result));
     findings.set(0, findings.get(0).withBaselined(true));

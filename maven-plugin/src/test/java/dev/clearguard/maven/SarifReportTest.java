@@ -18,7 +18,7 @@ final class SarifReportTest {
   @TempDir Path root;
 
   private Report sessionsReport(Path baseline) throws Exception {
-    SourceAnalyzer.Analysis result =
+    SourceAnalyzer.Scan result =
         Fixtures.analyse(root, Map.of("demo/Sessions.java", Fixtures.SESSIONS));
     List<Reported> findings = Fixtures.reported(root, result);
     return Fixtures.report(root, findings, result.sourceTexts(), baseline);

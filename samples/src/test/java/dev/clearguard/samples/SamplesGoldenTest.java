@@ -44,7 +44,7 @@ final class SamplesGoldenTest {
 
   @Test
   void positiveFindingsMatchTheGoldenFileOnTheBuildJdk() throws IOException {
-    TestCompiler.Outcome compiled =
+    TestCompiler.Compilation compiled =
         TestCompiler.create().plugin("ClearGuard").files(sources()).compile(out);
     assertTrue(compiled.success(), () -> compiled.diagnostics().toString());
     TreeSet<String> actual = new TreeSet<>();

@@ -139,7 +139,7 @@ public final class TestCompiler {
     return this;
   }
 
-  /** Captures what the compilation prints on standard error ({@link Outcome#stderr()}). */
+  /** Captures what the compilation prints on standard error ({@link Compilation#stderr()}). */
   public TestCompiler captureStandardError() {
     captureStandardError = true;
     return this;
@@ -153,7 +153,7 @@ public final class TestCompiler {
    * @param output javac's other output
    * @param stderr what was printed on standard error, when captured, else empty
    */
-  public record Outcome(
+  public record Compilation(
       boolean success,
       List<Diagnostic<? extends JavaFileObject>> diagnostics,
       String output,
@@ -173,7 +173,7 @@ public final class TestCompiler {
   }
 
   /** Compiles to {@code classes} (created if absent) and returns what javac said. */
-  public Outcome compile(Path classes) {
+  public Compilation compile(Path classes) {
     try {
       Files.createDirectories(classes);
     } catch (IOException e) {
@@ -186,7 +186,7 @@ public final class TestCompiler {
    * Parses and attributes the sources without generating classes ({@link JavacTask#analyze}), the
    * phases the rules run in; it succeeds when javac reports no error.
    */
-  public Outcome analyze() {
+  public Compilation analyze() {
     return run(
         List.of(),
         task -> {
@@ -257,7 +257,7 @@ public final class TestCompiler {
     Boolean run(JavacTask task);
   }
 
-  private Outcome run(List<String> output, Step step) {
+  private Compilation run(List<String> output, Step step) {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
     StringWriter out = new StringWriter();
@@ -299,7 +299,7 @@ public final class TestCompiler {
               ? ok
               : collector.getDiagnostics().stream()
                   .noneMatch(d -> d.getKind() == Diagnostic.Kind.ERROR);
-      return new Outcome(
+      return new Compilation(
           success,
           collector.getDiagnostics(),
           out.toString(),

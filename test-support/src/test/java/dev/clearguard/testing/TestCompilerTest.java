@@ -24,7 +24,7 @@ final class TestCompilerTest {
 
   @Test
   void negativeSnapshotMapIsAbsentUnlessAskedFor() {
-    TestCompiler.Outcome result =
+    TestCompiler.Compilation result =
         TestCompiler.create().source("app/Cache.java", USES_SNAPSHOT_MAP).analyze();
     assertFalse(result.success());
     assertTrue(
@@ -36,7 +36,7 @@ final class TestCompilerTest {
 
   @Test
   void positiveWithSnapshotMapTheRealClassIsOnTheClassPath() {
-    TestCompiler.Outcome result =
+    TestCompiler.Compilation result =
         TestCompiler.create()
             .withSnapshotMap()
             .writeFiles(dir.resolve("src"), "app/Cache.java", USES_SNAPSHOT_MAP)

@@ -176,7 +176,7 @@ final class FixParityTest {
     if (!classPath.isEmpty()) {
       plain.classPath(classPath);
     }
-    TestCompiler.Outcome compiled = plain.compile(Path.of(created("plain")));
+    TestCompiler.Compilation compiled = plain.compile(Path.of(created("plain")));
     assertTrue(compiled.success(), compiled.diagnostics()::toString);
     List<Finding> findings = listener[0].findings();
     Map<String, List<Finding>> byFile = new TreeMap<>();
@@ -214,7 +214,7 @@ final class FixParityTest {
     if (!classPath.isEmpty()) {
       errorProne.classPath(classPath);
     }
-    TestCompiler.Outcome compiled = errorProne.compile(out);
+    TestCompiler.Compilation compiled = errorProne.compile(out);
     List<String> findings = new ArrayList<>();
     for (Diagnostic<? extends JavaFileObject> d : compiled.diagnostics()) {
       String message = d.getMessage(Locale.ROOT);

@@ -51,7 +51,7 @@ final class SamplesParityTest {
 
   /** "file:line:column: [Rule] message" for each ClearGuard diagnostic, sorted. */
   private static TreeSet<String> findings(List<String> options, Path classes) throws IOException {
-    TestCompiler.Outcome compiled =
+    TestCompiler.Compilation compiled =
         TestCompiler.create()
             .options(options)
             .options("-processorpath", System.getProperty("java.class.path"))

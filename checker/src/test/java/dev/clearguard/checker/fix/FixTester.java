@@ -43,7 +43,7 @@ final class FixTester {
   /** Compiles the files with ClearGuard; the runtime's real SnapshotMap is added when asked. */
   static Compiled compile(Path dir, boolean snapshotMap, List<Path> files) {
     ClearGuardListener[] listener = {null};
-    TestCompiler.Outcome result =
+    TestCompiler.Compilation result =
         TestCompiler.create()
             .options("-proc:none")
             .withSnapshotMap(snapshotMap)

@@ -19,7 +19,7 @@ final class PatchOptionTest {
     Files.createDirectories(file.getParent());
     Files.writeString(file, "package app;\nclass Clean {}\n");
     Path patch = dir.resolve("out/fixes.patch");
-    TestCompiler.Outcome c =
+    TestCompiler.Compilation c =
         SourceTrees.compileWithPlugin("patch=" + patch, List.of(file), false, dir.resolve("c"));
     assertTrue(c.success(), c.diagnostics().toString());
     assertEquals("", Files.readString(patch));
@@ -46,7 +46,7 @@ final class PatchOptionTest {
     Files.createDirectories(file.getParent());
     Files.writeString(file, source);
     Path patch = dir.resolve("out/fixes.patch");
-    TestCompiler.Outcome c =
+    TestCompiler.Compilation c =
         SourceTrees.compileWithPlugin("patch=" + patch, List.of(file), false, dir.resolve("c"));
     assertTrue(c.success(), c.diagnostics().toString());
     assertEquals(source, Files.readString(file));

@@ -49,7 +49,7 @@ final class ReductionsRoundTripTest {
     // A checkout: the patch names files relative to the work tree's root.
     Assumptions.assumeTrue(UnifiedDiffTest.git(repo, "init", "-q") == 0, "git is not available");
     Path patch = dir.resolve("out/clearguard.patch");
-    TestCompiler.Outcome first =
+    TestCompiler.Compilation first =
         SourceTrees.compileWithPlugin(
             "patch=" + patch,
             SourceTrees.files(sources, List.of()),
@@ -78,7 +78,7 @@ final class ReductionsRoundTripTest {
     assertTrue(changed > 0, "the patch changed no file");
 
     Path second = dir.resolve("out/second.patch");
-    TestCompiler.Outcome again =
+    TestCompiler.Compilation again =
         SourceTrees.compileWithPlugin(
             "patch=" + second,
             SourceTrees.files(sources, List.of()),

@@ -48,7 +48,7 @@ final class SamplesRoundTripTest {
     // A checkout: the patch names files relative to the work tree's root.
     Assumptions.assumeTrue(UnifiedDiffTest.git(repo, "init", "-q") == 0, "git is not available");
     Path patch = dir.resolve("out/clearguard.patch");
-    TestCompiler.Outcome first =
+    TestCompiler.Compilation first =
         SourceTrees.compileWithPlugin(
             "patch=" + patch,
             SourceTrees.files(sources, List.of()),
@@ -76,7 +76,7 @@ final class SamplesRoundTripTest {
     }
 
     Path second = dir.resolve("out/second.patch");
-    TestCompiler.Outcome again =
+    TestCompiler.Compilation again =
         SourceTrees.compileWithPlugin(
             "patch=" + second,
             SourceTrees.files(sources, List.of()),

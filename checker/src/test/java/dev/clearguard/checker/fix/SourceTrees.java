@@ -20,7 +20,7 @@ final class SourceTrees {
    * Compiles the files with {@code -Xplugin:ClearGuard <pluginArgs>} loaded from the test class
    * path, with the runtime's real SnapshotMap on the class path when asked.
    */
-  static TestCompiler.Outcome compileWithPlugin(
+  static TestCompiler.Compilation compileWithPlugin(
       String pluginArgs, List<Path> files, boolean snapshotMap, Path out) {
     return TestCompiler.create()
         .plugin("ClearGuard " + pluginArgs)
@@ -31,7 +31,7 @@ final class SourceTrees {
   }
 
   /** The plugin's findings among the compilation's notes, each as {@code file:line: [Rule] ...}. */
-  static List<String> findings(TestCompiler.Outcome compiled) {
+  static List<String> findings(TestCompiler.Compilation compiled) {
     return compiled.diagnostics().stream()
         .filter(
             d -> d.getKind() == Diagnostic.Kind.NOTE && d.getMessage(Locale.ROOT).startsWith("["))
