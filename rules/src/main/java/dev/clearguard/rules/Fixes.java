@@ -30,10 +30,14 @@ final class Fixes {
     return rewrite != null && (snapshot ? rewrite.snapshotMap() : rewrite.volatilePublish()).safe();
   }
 
+  /**
+   * The strategies that apply; {@code rewriteProblem} is why this finding's code (not its field)
+   * cannot take the SnapshotMap rewrite, or null.
+   */
   static List<Strategy> strategies(
-      ClassFacts facts, Shape shape, FieldRewrite rewrite, long target) {
+      ClassFacts facts, Shape shape, FieldRewrite rewrite, long target, String rewriteProblem) {
     List<Strategy> strategies = new ArrayList<>();
-    if (snapshotProblem(facts, rewrite) == null) {
+    if (snapshotProblem(facts, rewrite) == null && rewriteProblem == null) {
       strategies.add(Strategy.SNAPSHOT_MAP);
     }
     if (volatileProblem(shape, rewrite, target) == null) {
@@ -92,11 +96,19 @@ final class Fixes {
 
   /** Why none of {@code strategies} applies, in words for a person; null when one does. */
   static String whyManual(
-      ClassFacts facts, Shape shape, FieldRewrite rewrite, long target, List<Strategy> strategies) {
+      ClassFacts facts,
+      Shape shape,
+      FieldRewrite rewrite,
+      long target,
+      List<Strategy> strategies,
+      String rewriteProblem) {
     if (!strategies.isEmpty()) {
       return null;
     }
     String snapshot = snapshotProblem(facts, rewrite);
+    if (snapshot == null) {
+      snapshot = rewriteProblem;
+    }
     String volatileField = volatileProblem(shape, rewrite, target);
     return snapshot.equals(volatileField) ? snapshot : snapshot + "; " + volatileField;
   }
@@ -108,10 +120,25 @@ final class Fixes {
       Tree target,
       List<? extends Tree> related,
       String manualRecipe) {
+    return plan(facts, shape, map, target, related, manualRecipe, null);
+  }
+
+  /**
+   * The plan, where {@code rewriteProblem} says why the finding's own code cannot take the
+   * SnapshotMap rewrite (a drain whose body also uses the map), or is null.
+   */
+  static FixPlan plan(
+      ClassFacts facts,
+      Shape shape,
+      MapTarget map,
+      Tree target,
+      List<? extends Tree> related,
+      String manualRecipe,
+      String rewriteProblem) {
     FieldFacts field = map.field();
     FieldRewrite rewrite = rewrite(facts, field);
     FixPlan.Position at = facts.position(target);
-    List<Strategy> strategies = strategies(facts, shape, rewrite, at.offset());
+    List<Strategy> strategies = strategies(facts, shape, rewrite, at.offset(), rewriteProblem);
     return new FixPlan(
         shape,
         strategies,
@@ -120,7 +147,7 @@ final class Fixes {
         at,
         related.stream().map(facts::position).toList(),
         rewrite,
-        whyManual(facts, shape, rewrite, at.offset(), strategies),
+        whyManual(facts, shape, rewrite, at.offset(), strategies, rewriteProblem),
         manualRecipe);
   }
 

@@ -231,7 +231,10 @@ public final class IterateRemoveClear implements Rule {
                 + ".drain().entrySet()`; without it, swap in a fresh map through a volatile field"
                 + " and process the old one."
             : "Replace the loop by `" + map.name() + ".clear()`.";
-    FixPlan plan = Fixes.plan(facts, match.shape(), map, reported, match.related(), recipe);
+    String rewriteProblem =
+        match.shape() == Shape.DRAIN_LOOP ? Removals.drainRewriteProblem(match, reported) : null;
+    FixPlan plan =
+        Fixes.plan(facts, match.shape(), map, reported, match.related(), recipe, rewriteProblem);
     TreePath path = reported == site.path().getLeaf() ? site.path() : site.path().getParentPath();
     FixPlan.Position at = facts.position(reported);
     sink.accept(

@@ -71,6 +71,37 @@ final class Removals {
         : new Match(match.map(), match.shape(), List.of(view, match.removal()), match.removal());
   }
 
+  /**
+   * Why a fixer cannot turn this drain into a loop over {@code m.drain()}, or null when it can: it
+   * needs the view call and the removal javac found for a for-each loop, the removal a statement of
+   * the loop's block, and no other statement of that block using the field (the loop then iterates
+   * a detached copy, and a use of the map would see the emptied one).
+   */
+  static String drainRewriteProblem(Match match, Tree loop) {
+    if (!(loop instanceof EnhancedForLoopTree forEach) || match.related().size() != 2) {
+      return "only an enhanced for loop over a view of the map is rewritten to drain()";
+    }
+    if (!(forEach.getStatement() instanceof BlockTree body)
+        || !body.getStatements().contains(match.removal())) {
+      return "the removal is not a statement of the loop body";
+    }
+    if (match.map().field() == null) {
+      return "the map is not a field of this class";
+    }
+    for (var access : match.map().field().accesses()) {
+      for (Tree enclosing : access.site().path()) {
+        if (enclosing == match.removal()) {
+          break;
+        }
+        if (enclosing instanceof StatementTree statement
+            && body.getStatements().contains(statement)) {
+          return "the loop body uses the map for more than removing the entry";
+        }
+      }
+    }
+    return null;
+  }
+
   /** Views a {@code drain()}ed copy has as well. */
   private static final Set<String> DRAINABLE_VIEWS = Set.of("keySet", "entrySet", "values");
 

@@ -196,6 +196,67 @@ final class FixAgreementTest {
   }
 
   @Test
+  void negativeADrainWhoseBodyReadsTheMapListsNoSnapshotRewrite() {
+    // the loop would iterate m.drain()'s detached copy while its body reads the emptied map: the
+    // plan listed SNAPSHOT_MAP, which the fixer then refused
+    String source =
+        """
+        package app;
+
+        import java.util.Map;
+        import java.util.concurrent.ConcurrentHashMap;
+        import java.util.function.BiConsumer;
+
+        class Sessions {
+          private final Map<String, String> sessions = new ConcurrentHashMap<>();
+
+          void expireAll(BiConsumer<String, Integer> onExpired) {
+            for (Map.Entry<String, String> entry : sessions.entrySet()) {
+              onExpired.accept(entry.getValue(), sessions.size());
+              sessions.remove(entry.getKey());
+            }
+          }
+        }
+        """;
+    FixResult result = FixTester.fix(dir, true, source);
+    FixResult.Outcome outcome = result.outcomes().get(0);
+    assertEquals(List.of(), outcome.finding().fixPlan().strategies());
+    assertFalse(outcome.applied());
+    assertEquals(outcome.finding().fixPlan().whyManual(), outcome.reason());
+    assertTrue(
+        outcome.reason().contains("uses the map for more than removing the entry"),
+        outcome.reason());
+  }
+
+  @Test
+  void positiveADrainThatOnlyRemovesTheEntryKeepsItsSnapshotRewrite() {
+    String source =
+        """
+        package app;
+
+        import java.util.Map;
+        import java.util.concurrent.ConcurrentHashMap;
+        import java.util.function.Consumer;
+
+        class Sessions {
+          private final Map<String, String> sessions = new ConcurrentHashMap<>();
+
+          void expireAll(Consumer<String> onExpired) {
+            for (Map.Entry<String, String> entry : sessions.entrySet()) {
+              onExpired.accept(entry.getValue());
+              sessions.remove(entry.getKey());
+            }
+          }
+        }
+        """;
+    FixResult result = FixTester.fix(dir, true, source);
+    FixResult.Outcome outcome = result.outcomes().get(0);
+    assertEquals(List.of(Strategy.SNAPSHOT_MAP), outcome.finding().fixPlan().strategies());
+    assertTrue(outcome.applied(), outcome.toString());
+    assertTrue(result.fixed().contains("sessions.drain().entrySet()"), result.fixed());
+  }
+
+  @Test
   void negativeAMapFilledAfterItsAssignmentListsNoVolatileRewrite() {
     // publishing m and then filling it is no fix; the plan listed VOLATILE_PUBLISH all the same
     String source =
