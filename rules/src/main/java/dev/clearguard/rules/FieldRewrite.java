@@ -299,9 +299,7 @@ public record FieldRewrite(
       return new Value(ValueKind.OTHER, start, -1);
     }
     if (e instanceof MethodInvocationTree call
-        && call.getArguments().isEmpty()
-        && (MapKnowledge.methodName(call).equals("of")
-            || MapKnowledge.methodName(call).equals("emptyMap"))
+        && MapKnowledge.isEmptyMapFactory(call)
         && facts.knowledge().isMap(facts.type(call, context))) {
       return new Value(ValueKind.EMPTY, start, -1);
     }

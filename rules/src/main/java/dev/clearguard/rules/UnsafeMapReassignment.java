@@ -399,9 +399,6 @@ public final class UnsafeMapReassignment implements Rule {
           && created.getArguments().stream()
               .noneMatch(argument -> facts.knowledge().isMap(facts.type(argument, context)));
     }
-    return e instanceof MethodInvocationTree call
-        && call.getArguments().isEmpty()
-        && (MapKnowledge.methodName(call).equals("of")
-            || MapKnowledge.methodName(call).equals("emptyMap"));
+    return e instanceof MethodInvocationTree call && MapKnowledge.isEmptyMapFactory(call);
   }
 }

@@ -12,6 +12,7 @@ import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.clearguard.checker.fix.FixResult.Edit;
 import dev.clearguard.rules.FieldRewrite;
 import dev.clearguard.rules.FieldRewrite.ValueKind;
+import dev.clearguard.rules.facts.ClassFacts;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,8 +25,6 @@ import java.util.Set;
  * class only writes it.
  */
 final class FieldMigration {
-  static final String SNAPSHOT_MAP = "dev.clearguard.runtime.SnapshotMap";
-
   private final CompilationUnit unit;
   private final SourceText text;
 
@@ -45,7 +44,7 @@ final class FieldMigration {
     if (type == null) {
       return "the field is not declared as Map or ConcurrentMap";
     }
-    String snapshot = SourceText.typeName(unit, SNAPSHOT_MAP, imports);
+    String snapshot = SourceText.typeName(unit, ClassFacts.SNAPSHOT_MAP, imports);
     for (FieldRewrite.Assignment a : field.rewrite.assignments()) {
       AssignExpr node = field.assignment(a);
       if (node == null

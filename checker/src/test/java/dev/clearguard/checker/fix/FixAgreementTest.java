@@ -46,6 +46,29 @@ final class FixAgreementTest {
         .formatted(declaration, CLEAR_LOOP, more);
   }
 
+  /** A class whose {@code expireAll} drains {@code sessions}, handing each entry on first. */
+  private static String drain(String consumer, String process) {
+    return """
+        package app;
+
+        import java.util.Map;
+        import java.util.concurrent.ConcurrentHashMap;
+        import java.util.function.*;
+
+        class Sessions {
+          private final Map<String, String> sessions = new ConcurrentHashMap<>();
+
+          void expireAll(%s onExpired) {
+            for (Map.Entry<String, String> entry : sessions.entrySet()) {
+              %s
+              sessions.remove(entry.getKey());
+            }
+          }
+        }
+        """
+        .formatted(consumer, process);
+  }
+
   /** Fixes the source and checks that the message promises SnapshotMap iff the fixer migrates. */
   private FixResult assertAgree(String source, boolean migrates) {
     FixResult result = FixTester.fix(dir, true, source);
@@ -168,25 +191,7 @@ final class FixAgreementTest {
   @Test
   void negativeADrainWithoutSnapshotMapListsNoStrategyTheFixerRefuses() {
     // the plan listed VOLATILE_PUBLISH, which the fixer never applies to a drain
-    String source =
-        """
-        package app;
-
-        import java.util.Map;
-        import java.util.concurrent.ConcurrentHashMap;
-        import java.util.function.Consumer;
-
-        class Sessions {
-          private final Map<String, String> sessions = new ConcurrentHashMap<>();
-
-          void expireAll(Consumer<String> onExpired) {
-            for (Map.Entry<String, String> entry : sessions.entrySet()) {
-              onExpired.accept(entry.getValue());
-              sessions.remove(entry.getKey());
-            }
-          }
-        }
-        """;
+    String source = drain("Consumer<String>", "onExpired.accept(entry.getValue());");
     FixResult result = FixTester.fix(dir, false, source);
     FixResult.Outcome outcome = result.outcomes().get(0);
     assertEquals(List.of(), outcome.finding().fixPlan().strategies());
@@ -200,24 +205,8 @@ final class FixAgreementTest {
     // the loop would iterate m.drain()'s detached copy while its body reads the emptied map: the
     // plan listed SNAPSHOT_MAP, which the fixer then refused
     String source =
-        """
-        package app;
-
-        import java.util.Map;
-        import java.util.concurrent.ConcurrentHashMap;
-        import java.util.function.BiConsumer;
-
-        class Sessions {
-          private final Map<String, String> sessions = new ConcurrentHashMap<>();
-
-          void expireAll(BiConsumer<String, Integer> onExpired) {
-            for (Map.Entry<String, String> entry : sessions.entrySet()) {
-              onExpired.accept(entry.getValue(), sessions.size());
-              sessions.remove(entry.getKey());
-            }
-          }
-        }
-        """;
+        drain(
+            "BiConsumer<String, Integer>", "onExpired.accept(entry.getValue(), sessions.size());");
     FixResult result = FixTester.fix(dir, true, source);
     FixResult.Outcome outcome = result.outcomes().get(0);
     assertEquals(List.of(), outcome.finding().fixPlan().strategies());
@@ -230,25 +219,7 @@ final class FixAgreementTest {
 
   @Test
   void positiveADrainThatOnlyRemovesTheEntryKeepsItsSnapshotRewrite() {
-    String source =
-        """
-        package app;
-
-        import java.util.Map;
-        import java.util.concurrent.ConcurrentHashMap;
-        import java.util.function.Consumer;
-
-        class Sessions {
-          private final Map<String, String> sessions = new ConcurrentHashMap<>();
-
-          void expireAll(Consumer<String> onExpired) {
-            for (Map.Entry<String, String> entry : sessions.entrySet()) {
-              onExpired.accept(entry.getValue());
-              sessions.remove(entry.getKey());
-            }
-          }
-        }
-        """;
+    String source = drain("Consumer<String>", "onExpired.accept(entry.getValue());");
     FixResult result = FixTester.fix(dir, true, source);
     FixResult.Outcome outcome = result.outcomes().get(0);
     assertEquals(List.of(Strategy.SNAPSHOT_MAP), outcome.finding().fixPlan().strategies());

@@ -34,7 +34,8 @@ import javax.lang.model.util.Types;
  * tree and shared by all rules, so that no rule walks the compilation unit again.
  */
 public final class ClassFacts {
-  static final String SNAPSHOT_MAP = "dev.clearguard.runtime.SnapshotMap";
+  /** The runtime class every SnapshotMap fix migrates to, by its canonical name. */
+  public static final String SNAPSHOT_MAP = "dev.clearguard.runtime.SnapshotMap";
 
   private final CompilationUnitTree unit;
   private final Trees trees;

@@ -292,6 +292,12 @@ public final class MapKnowledge {
     return (sawStream || !mustBeStream) ? e : null;
   }
 
+  /** {@code Map.of()} or {@code Collections.emptyMap()}: a call that makes an empty map. */
+  public static boolean isEmptyMapFactory(MethodInvocationTree call) {
+    String name = methodName(call);
+    return call.getArguments().isEmpty() && (name.equals("of") || name.equals("emptyMap"));
+  }
+
   /** {@code Collections.emptySet()}, {@code Set.of()}, {@code new HashSet<>()} and the like. */
   public static boolean isEmptyCollection(ExpressionTree expression) {
     ExpressionTree e = skipParens(expression);
