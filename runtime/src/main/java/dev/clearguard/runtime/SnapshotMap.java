@@ -10,15 +10,16 @@ import java.lang.invoke.VarHandle;
 import java.util.AbstractCollection;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
@@ -135,8 +136,13 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
    * one). Instead every SnapshotMap in the JVM shares one small table of slots, padded 128 bytes
    * apart (a cache line plus the adjacent line the prefetcher pulls in), and a thread picks its
    * slot from its id by Fibonacci hashing (Knuth, TAOCP vol. 3, 6.4), so it keeps hitting the same
-   * line. A slot names the generation, so a retiring thread waits only for writers of its own
-   * generation, whatever other maps they share slots with. When the slot is taken, by a thread
+   * line. A slot holds the generation's id, so a retiring thread waits only for writers of its
+   * own generation, whatever other maps they share slots with. An id (a long from a global
+   * counter), not a reference to the generation: storing a reference into the shared array runs
+   * the collector's write barrier, and G1's post barrier adds a StoreLoad fence and a card mark
+   * whenever the stored object lies in another region. That is a second fence per write, and it
+   * cost 12% of a put when the slot was freed by storing a sentinel object (benchmarks/gate-lab,
+   * slotFree against slotLong; docs/benchmarks.md). With longs the CAS is the only fence. When the slot is taken, by a thread
    * that hashes to it or by the same thread's enclosing write (a compute function that writes
    * another SnapshotMap), the writer falls back to the previous scheme: a striped counter of the
    * generation, incremented and decremented around the write (two atomics, as in LongAdder/
@@ -161,6 +167,32 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
    * must be short (ConcurrentHashMap and Caffeine ask the same, since theirs run under a bin
    * lock). The waiter spins, then yields, then parks briefly, as a writer that holds it up may
    * be descheduled.
+   *
+   * Why a large generation is split into segments. swap() builds the new contents beside the old
+   * ones, so it needs a new table, where ConcurrentHashMap.clear() + putAll() reuses its own. At
+   * 10^6 entries one table is an 8 MB array, which G1 allocates as a humongous object, directly in
+   * the old generation; a young collection cannot know that the table of a swapped-out generation
+   * is dead, so every young node it points to is copied as live and promoted (nepotism), and
+   * back-to-back swaps of a large map paid 17 to 30 times the collector time of the race they
+   * replace (WholeMapBenchmark, gc.time).
+   * So a generation sized for more than 2^14 entries (by the constructor's expectedSize or by the
+   * contents swap() installs) keeps them in a power of two of segments, each an ordinary
+   * ConcurrentHashMap of at most 2^15 slots (128 KB with compressed references), below half of
+   * G1's smallest region: a discarded generation is then young garbage like the nodes that
+   * ConcurrentHashMap.clear() drops. A segment is created by its first write, so clear() of a map
+   * sized for millions allocates one small array. The segment comes from the hash bits above the
+   * 14 a segment's table starts with, folded (see Segments.indexOf): the first try, the top bits
+   * of a Fibonacci hash, scattered sequential keys over all segments and made a swap of 10^6
+   * sequential Integer keys four times slower than with one table, which meets them in memory
+   * order; the fold keeps that order. The write gate is the generation's, whatever segment a
+   * write goes to, so nothing above changes. A small generation keeps its entries in its own
+   * table, and a segmented one is a subclass that the JVM loads only when some map first needs
+   * segments: until then no loaded class overrides lookup() or part(), so the JIT calls them
+   * without any check of the layout (class hierarchy analysis), and after that it checks the
+   * receiver's class. The first version tested a segments field instead, and that null check cost
+   * a get hit 10 to 15% (benchmarks/gate-lab, layoutField against layoutNone). A map created
+   * without a size that grows to millions through put() keeps one table, as ConcurrentHashMap
+   * would; the expected size is how to opt in.
    *
    * Why views go back through the map. Iterators walk one generation, so they never see a
    * retirement halfway; their removals and setValue() are ordinary gated writes on the current
@@ -196,7 +228,10 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
 
   /**
    * Creates an empty map sized, like every contents it is later cleared or drained to, for about
-   * {@code expectedSize} entries.
+   * {@code expectedSize} entries. A map sized for more than 16,384 entries keeps them in segments
+   * of at most that many, small enough that contents discarded by {@link #clear()}, {@link
+   * #drain()} and {@link #swap(Map)} are collected as young garbage, as the nodes {@code
+   * ConcurrentHashMap.clear()} drops are; so give a map expected to hold more than that its size.
    *
    * @throws IllegalArgumentException if {@code expectedSize} is negative
    */
@@ -215,8 +250,8 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
    */
   public SnapshotMap(Map<? extends K, ? extends V> contents) {
     this.expectedSize = 0;
-    Generation<K, V> first = Generation.sizedFor(0);
-    first.putAll(contents);
+    Generation<K, V> first = Generation.sizedFor(contents.size());
+    first.fill(contents);
     this.current = first;
   }
 
@@ -241,7 +276,7 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
    * @return the detached entries, unmodifiable and written by no one any more
    */
   public Map<K, V> drain() {
-    return Collections.unmodifiableMap(retire(newGeneration()));
+    return Collections.unmodifiableMap(retire(newGeneration()).contents());
   }
 
   /**
@@ -249,7 +284,8 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
    * <em>Atomic</em> and <em>lossless</em>: readers see the old contents or the new ones, never an
    * empty or partial mix, and every write that returned before the swap is in the returned map or,
    * if it raced the swap, applied on top of the new contents, never lost and never in both. Costs
-   * one copy of {@code contents}, made before anything changes.
+   * one copy of {@code contents}, made before anything changes, into contents sized for {@code
+   * contents.size()} entries or for this map's expected size, whichever is larger.
    *
    * @param contents the new entries; copied, so later changes to it do not show here
    * @return the previous entries, unmodifiable and written by no one any more
@@ -259,7 +295,12 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
   public Map<K, V> swap(Map<? extends K, ? extends V> contents) {
     Generation<K, V> fresh = Generation.sizedFor(Math.max(expectedSize, contents.size()));
     fresh.fill(contents);
-    return Collections.unmodifiableMap(retire(fresh));
+    return Collections.unmodifiableMap(retire(fresh).contents());
+  }
+
+  /** How many segments hold the current contents, 1 when the generation has none; for tests. */
+  int segmentCount() {
+    return current.segmentCount();
   }
 
   private Generation<K, V> newGeneration() {
@@ -283,13 +324,13 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
   /** {@inheritDoc} Atomic, like {@link ConcurrentHashMap#get(Object)}. */
   @Override
   public @Nullable V get(Object key) {
-    return current.get(key);
+    return current.lookup(key);
   }
 
   /** {@inheritDoc} Atomic, like {@link ConcurrentHashMap#getOrDefault(Object, Object)}. */
   @Override
   public V getOrDefault(Object key, V defaultValue) {
-    V value = current.get(key);
+    V value = current.lookup(key);
     return value != null ? value : defaultValue;
   }
 
@@ -297,7 +338,7 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
   @SuppressWarnings("keyfor") // see KEYFOR_FACTS
   @Override
   public boolean containsKey(Object key) {
-    return current.containsKey(key);
+    return current.lookup(key) != null;
   }
 
   /**
@@ -306,7 +347,7 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
    */
   @Override
   public boolean containsValue(Object value) {
-    return current.containsValue(value);
+    return current.contents().containsValue(value);
   }
 
   /**
@@ -315,7 +356,7 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
    */
   @Override
   public int size() {
-    return current.size();
+    return current.contents().size();
   }
 
   /**
@@ -324,7 +365,7 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
    */
   @Override
   public boolean isEmpty() {
-    return current.isEmpty();
+    return current.contents().isEmpty();
   }
 
   /**
@@ -333,7 +374,7 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
    */
   @Override
   public void forEach(BiConsumer<? super K, ? super V> action) {
-    current.forEach(action);
+    current.contents().forEach(action);
   }
 
   // ---------------------------------------------------------------- single-key writes
@@ -349,7 +390,7 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
       int ticket = g.enter();
       if (ticket != Generation.RETRY) {
         try {
-          return g.put(key, value);
+          return g.part(key).put(key, value);
         } finally {
           g.exit(ticket);
         }
@@ -365,14 +406,14 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
     for (; ; ) {
       Generation<K, V> g = current;
       // A present key makes this a read, which needs no registration.
-      V present = g.get(key);
+      V present = g.lookup(key);
       if (present != null) {
         return present;
       }
       int ticket = g.enter();
       if (ticket != Generation.RETRY) {
         try {
-          return g.putIfAbsent(key, value);
+          return g.part(key).putIfAbsent(key, value);
         } finally {
           g.exit(ticket);
         }
@@ -388,7 +429,7 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
       int ticket = g.enter();
       if (ticket != Generation.RETRY) {
         try {
-          return g.remove(key);
+          return g.part(key).remove(key);
         } finally {
           g.exit(ticket);
         }
@@ -404,7 +445,7 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
       int ticket = g.enter();
       if (ticket != Generation.RETRY) {
         try {
-          return g.remove(key, value);
+          return g.part(key).remove(key, value);
         } finally {
           g.exit(ticket);
         }
@@ -420,7 +461,7 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
       int ticket = g.enter();
       if (ticket != Generation.RETRY) {
         try {
-          return g.replace(key, oldValue, newValue);
+          return g.part(key).replace(key, oldValue, newValue);
         } finally {
           g.exit(ticket);
         }
@@ -436,7 +477,7 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
       int ticket = g.enter();
       if (ticket != Generation.RETRY) {
         try {
-          return g.replace(key, value);
+          return g.part(key).replace(key, value);
         } finally {
           g.exit(ticket);
         }
@@ -455,14 +496,14 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
     for (; ; ) {
       Generation<K, V> g = current;
       // A present key makes this a read (the memoising-cache hit), which needs no registration.
-      V present = g.get(key);
+      V present = g.lookup(key);
       if (present != null) {
         return present;
       }
       int ticket = g.enter();
       if (ticket != Generation.RETRY) {
         try {
-          return g.computeIfAbsent(key, mappingFunction);
+          return g.part(key).computeIfAbsent(key, mappingFunction);
         } finally {
           g.exit(ticket);
         }
@@ -486,7 +527,7 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
       int ticket = g.enter();
       if (ticket != Generation.RETRY) {
         try {
-          return g.computeIfPresent(key, remappingFunction);
+          return g.part(key).computeIfPresent(key, remappingFunction);
         } finally {
           g.exit(ticket);
         }
@@ -510,7 +551,7 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
       int ticket = g.enter();
       if (ticket != Generation.RETRY) {
         try {
-          return g.compute(key, remappingFunction);
+          return g.part(key).compute(key, remappingFunction);
         } finally {
           g.exit(ticket);
         }
@@ -534,7 +575,7 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
       int ticket = g.enter();
       if (ticket != Generation.RETRY) {
         try {
-          return g.merge(key, value, remappingFunction);
+          return g.part(key).merge(key, value, remappingFunction);
         } finally {
           g.exit(ticket);
         }
@@ -556,7 +597,7 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
       int ticket = g.enter();
       if (ticket != Generation.RETRY) {
         try {
-          g.putAll(entries);
+          g.putEach(entries);
           return;
         } finally {
           g.exit(ticket);
@@ -575,20 +616,22 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
     Objects.requireNonNull(function);
     // Not one registration around the whole walk: that would make a drain wait for O(n) calls of
     // a user function. Each replacement is an ordinary conditional write instead.
-    current.forEach(
-        (key, seen) -> {
-          for (V expected = seen; ; ) {
-            V replacement = Objects.requireNonNull(function.apply(key, expected));
-            if (replace(key, expected, replacement)) {
-              return;
-            }
-            V now = get(key);
-            if (now == null) {
-              return;
-            }
-            expected = now;
-          }
-        });
+    current
+        .contents()
+        .forEach(
+            (key, seen) -> {
+              for (V expected = seen; ; ) {
+                V replacement = Objects.requireNonNull(function.apply(key, expected));
+                if (replace(key, expected, replacement)) {
+                  return;
+                }
+                V now = get(key);
+                if (now == null) {
+                  return;
+                }
+                expected = now;
+              }
+            });
   }
 
   // ---------------------------------------------------------------- views
@@ -631,13 +674,13 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
   /** {@inheritDoc} <em>Weakly consistent</em>: compares the contents current when called. */
   @Override
   public boolean equals(@Nullable Object o) {
-    return o == this || current.equals(o);
+    return o == this || current.contents().equals(o);
   }
 
   /** {@inheritDoc} <em>Weakly consistent</em>: hashes the contents current when called. */
   @Override
   public int hashCode() {
-    return current.hashCode();
+    return current.contents().hashCode();
   }
 
   /** {@inheritDoc} <em>Weakly consistent</em>: prints the contents current when called. */
@@ -645,7 +688,7 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
   public String toString() {
     StringBuilder s = new StringBuilder().append('{');
     String separator = "";
-    for (Map.Entry<K, V> e : current.entrySet()) {
+    for (Map.Entry<K, V> e : current.contents().entrySet()) {
       s.append(separator).append(selfSafe(e.getKey())).append('=').append(selfSafe(e.getValue()));
       separator = ", ";
     }
@@ -666,7 +709,7 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
    */
   private void writeObject(ObjectOutputStream out) throws IOException {
     out.defaultWriteObject();
-    for (Map.Entry<K, V> e : current.entrySet()) {
+    for (Map.Entry<K, V> e : current.contents().entrySet()) {
       out.writeObject(e.getKey());
       out.writeObject(e.getValue());
     }
@@ -685,7 +728,7 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
       if (value == null) {
         throw new InvalidObjectException("null value for key " + key);
       }
-      first.put((K) key, (V) value);
+      first.part(key).put((K) key, (V) value);
     }
     current = first;
   }
@@ -694,42 +737,45 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
 
   /**
    * One set of contents plus the gate its writers pass. Extends ConcurrentHashMap rather than
-   * holding one so that a read is a single dependent load after {@code current}.
+   * holding one so that a read is a single dependent load after {@code current}. A generation sized
+   * for more than {@link #SEGMENT_ENTRIES} entries is a {@link SegmentedGeneration}.
    */
-  private static final class Generation<K extends @NonNull Object, V extends @NonNull Object>
+  private static class Generation<K extends @NonNull Object, V extends @NonNull Object>
       extends ConcurrentHashMap<K, V> {
     private static final long serialVersionUID = 1L;
 
     /** What {@link #enter} returns when this generation is sealed: retry on the current one. */
     static final int RETRY = 0;
 
-    private static final VarHandle CELLS = MethodHandles.arrayElementVarHandle(long[].class);
-
-    private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(Object[].class);
+    /** Reads and writes the announcement slots and the fallback counters, all longs. */
+    private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
 
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
     private static final int CPUS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
-    /**
-     * 32 references between announcement slots: 128 bytes with compressed references (one cache
-     * line and the adjacent one the prefetcher pairs), 256 without.
-     */
-    private static final int SLOT_STRIDE = 32;
+    /** 16 longs, 128 bytes, between announcement slots: a cache line and the one paired with it. */
+    private static final int SLOT_STRIDE = 16;
 
     /** Enough slots that running writers rarely share one; the retiring thread reads them all. */
     private static final int SLOT_COUNT = powerOfTwoIn(CPUS * 8, 16, 128);
 
     private static final int SLOT_SHIFT = Long.SIZE - Integer.numberOfTrailingZeros(SLOT_COUNT);
 
-    /** An empty slot (a sentinel rather than null, which the VarHandle signatures reject). */
-    private static final Object FREE = new Object();
+    /** What an announcement slot holds while no writer has it: no generation has id 0. */
+    private static final long FREE = 0L;
 
     /**
      * Announcement slots shared by every SnapshotMap in the JVM, at SLOT_STRIDE, 2 * SLOT_STRIDE,
-     * ...; index 0 is padding. A slot holds the generation its writer is writing, or {@link #FREE}.
+     * ...; index 0 is padding. A slot holds the {@link #id} of the generation its writer is
+     * writing, or {@link #FREE}. Longs rather than references: a reference stored into this shared
+     * (old) array runs the collector's write barrier, which for G1 is a StoreLoad fence and a card
+     * mark whenever the stored object lies in another region, a second fence per write.
      */
-    private static final Object[] ANNOUNCED = freeSlots((SLOT_COUNT + 1) * SLOT_STRIDE);
+    private static final long[] ANNOUNCED = new long[(SLOT_COUNT + 1) * SLOT_STRIDE];
+
+    /** Hands out generation ids, 1 and up; one per clear, drain or swap, so a long never wraps. */
+    private static final AtomicLong IDS = new AtomicLong();
 
     /** 128 bytes between fallback counters. */
     private static final int CELL_STRIDE = 16;
@@ -746,16 +792,67 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
 
     private transient volatile boolean sealed;
 
-    private Generation() {}
+    /** What this generation's writers announce; unique among the generations of the JVM. */
+    private final transient long id = IDS.incrementAndGet();
+
+    /**
+     * The most entries a generation keeps in its own table, and the most each segment is sized for:
+     * ConcurrentHashMap gives 2^14 entries a table of 2^15 references, 128 KB with compressed
+     * references and 256 KB without, below half of G1's smallest region (1 MB), so every table is
+     * an ordinary young object rather than a humongous one.
+     */
+    static final int SEGMENT_ENTRIES = 1 << Segments.LOW_BITS;
+
+    Generation() {}
 
     private Generation(int expectedSize) {
       super(expectedSize);
     }
 
-    /** 0 means ConcurrentHashMap's default table, which its sizing constructor cannot express. */
+    /**
+     * A generation for {@code expectedSize} entries: its own table up to {@link #SEGMENT_ENTRIES}
+     * (0 means ConcurrentHashMap's default table, which its sizing constructor cannot express),
+     * segments past that.
+     */
     static <K extends @NonNull Object, V extends @NonNull Object> Generation<K, V> sizedFor(
         int expectedSize) {
-      return expectedSize == 0 ? new Generation<>() : new Generation<>(expectedSize);
+      if (expectedSize == 0) {
+        return new Generation<>();
+      }
+      // Through a factory typed Generation, so that verifying this method does not load the
+      // subclass: until a map needs segments, no loaded class overrides the methods below, and
+      // the JIT calls them without a type check.
+      return expectedSize <= SEGMENT_ENTRIES
+          ? new Generation<>(expectedSize)
+          : SegmentedGeneration.sizedFor(expectedSize);
+    }
+
+    /** How many tables hold this generation's entries. */
+    int segmentCount() {
+      return 1;
+    }
+
+    /** The entries of this generation as one map. */
+    Map<K, V> contents() {
+      return this;
+    }
+
+    /** The value of {@code key}, or null: a read, which needs no registration. */
+    @Nullable V lookup(Object key) {
+      return get(key);
+    }
+
+    /**
+     * The table that holds {@code key}'s entry. Only for a writer registered on this generation, or
+     * for a generation nobody else can see yet.
+     */
+    ConcurrentHashMap<K, V> part(Object key) {
+      return this;
+    }
+
+    /** Puts every entry of {@code entries}; the writer is registered on this generation. */
+    void putEach(Map<? extends K, ? extends V> entries) {
+      putAll(entries);
     }
 
     /**
@@ -765,12 +862,6 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
      */
     void fill(Map<? extends K, ? extends V> contents) {
       contents.forEach(this::put);
-    }
-
-    private static Object[] freeSlots(int length) {
-      Object[] slots = new Object[length];
-      Arrays.fill(slots, FREE);
-      return slots;
     }
 
     /** The power of two nearest above {@code wanted}, kept within {@code [min, max]}. */
@@ -792,39 +883,39 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
     int enter() {
       long hash = Thread.currentThread().getId() * GOLDEN;
       int slot = SLOT_STRIDE * (1 + (int) (hash >>> SLOT_SHIFT));
-      if (SLOTS.compareAndSet(ANNOUNCED, slot, FREE, this)) {
+      if (LONGS.compareAndSet(ANNOUNCED, slot, FREE, id)) {
         if (!sealed) {
           return slot;
         }
-        SLOTS.setRelease(ANNOUNCED, slot, FREE);
+        LONGS.setRelease(ANNOUNCED, slot, FREE);
         return RETRY;
       }
       int cell = CELL_STRIDE * (1 + (int) (hash >>> CELL_SHIFT));
-      CELLS.getAndAdd(inFlight, cell, 1L);
+      LONGS.getAndAdd(inFlight, cell, 1L);
       if (!sealed) {
         return -cell;
       }
-      CELLS.getAndAdd(inFlight, cell, -1L);
+      LONGS.getAndAdd(inFlight, cell, -1L);
       return RETRY;
     }
 
     void exit(int ticket) {
       if (ticket > 0) {
-        SLOTS.setRelease(ANNOUNCED, ticket, FREE);
+        LONGS.setRelease(ANNOUNCED, ticket, FREE);
       } else {
-        CELLS.getAndAdd(inFlight, -ticket, -1L);
+        LONGS.getAndAdd(inFlight, -ticket, -1L);
       }
     }
 
     void sealAndAwaitWriters() {
       sealed = true;
       for (int slot = SLOT_STRIDE; slot < ANNOUNCED.length; slot += SLOT_STRIDE) {
-        for (int spins = 0; SLOTS.getVolatile(ANNOUNCED, slot) == this; spins++) {
+        for (int spins = 0; (long) LONGS.getVolatile(ANNOUNCED, slot) == id; spins++) {
           backOff(spins);
         }
       }
       for (int cell = CELL_STRIDE; cell < inFlight.length; cell += CELL_STRIDE) {
-        for (int spins = 0; (long) CELLS.getVolatile(inFlight, cell) != 0L; spins++) {
+        for (int spins = 0; (long) LONGS.getVolatile(inFlight, cell) != 0L; spins++) {
           backOff(spins);
         }
       }
@@ -841,6 +932,267 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
         Thread.yield();
       } else {
         LockSupport.parkNanos(20_000L);
+      }
+    }
+  }
+
+  /**
+   * A generation sized for more than {@link Generation#SEGMENT_ENTRIES} entries: they live in a
+   * power of two of segments and its own table stays empty (see the design comment). A subclass,
+   * loaded only when a map first needs it, so that maps that never do read and write without a
+   * check of the layout.
+   */
+  private static final class SegmentedGeneration<
+          K extends @NonNull Object, V extends @NonNull Object>
+      extends Generation<K, V> {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Keeps the segment array itself small (16 KB) for absurd expected sizes; past 2^26 entries the
+     * segments grow instead.
+     */
+    private static final int MAX_SEGMENTS = 1 << 12;
+
+    /**
+     * Each created by the first write that routes to it (so that a clear() of a map sized for
+     * millions allocates one small array, not a table per segment), and chosen by {@link
+     * Segments#indexOf}.
+     */
+    private final @Nullable ConcurrentHashMap<K, V>[] segments;
+
+    /** How many entries each segment is sized for. */
+    private final int segmentSize;
+
+    /** The segments as one read-only map. */
+    private final Segments<K, V> view;
+
+    @SuppressWarnings(
+        "unchecked") // an array of the erased type, holding only ConcurrentHashMap<K, V>
+    private SegmentedGeneration(int expectedSize) {
+      int count = Generation.powerOfTwoIn(ceilDiv(expectedSize, SEGMENT_ENTRIES), 2, MAX_SEGMENTS);
+      this.segments = (@Nullable ConcurrentHashMap<K, V>[]) new ConcurrentHashMap<?, ?>[count];
+      this.segmentSize = ceilDiv(expectedSize, count);
+      this.view = new Segments<>(segments);
+    }
+
+    static <K extends @NonNull Object, V extends @NonNull Object> Generation<K, V> sizedFor(
+        int expectedSize) {
+      return new SegmentedGeneration<>(expectedSize);
+    }
+
+    private static int ceilDiv(int dividend, int divisor) {
+      return (int) ((dividend + (long) divisor - 1) / divisor);
+    }
+
+    @Override
+    int segmentCount() {
+      return segments.length;
+    }
+
+    @Override
+    Map<K, V> contents() {
+      return view;
+    }
+
+    @Override
+    @Nullable V lookup(Object key) {
+      ConcurrentHashMap<K, V> segment = Segments.segmentOf(segments, key);
+      return segment == null ? null : segment.get(key);
+    }
+
+    /** The segment of {@code key}, created if this is its first write. */
+    @Override
+    ConcurrentHashMap<K, V> part(Object key) {
+      int index = Segments.indexOf(key, segments.length);
+      ConcurrentHashMap<K, V> segment = Segments.segmentAt(segments, index);
+      return segment != null ? segment : createSegment(index);
+    }
+
+    private ConcurrentHashMap<K, V> createSegment(int index) {
+      ConcurrentHashMap<K, V> created = new ConcurrentHashMap<>(segmentSize);
+      // unchecked: the slot holds a segment of this generation or nothing; nullness: the
+      // annotated VarHandle stub declares no nullable parameters, but null is the expected value
+      @SuppressWarnings({"unchecked", "nullness:argument"})
+      ConcurrentHashMap<K, V> witness =
+          (ConcurrentHashMap<K, V>)
+              Segments.SEGMENT.compareAndExchange(
+                  segments, index, (ConcurrentHashMap<K, V>) null, created);
+      return witness != null ? witness : created;
+    }
+
+    @Override
+    void putEach(Map<? extends K, ? extends V> entries) {
+      entries.forEach((key, value) -> part(key).put(key, value));
+    }
+
+    @Override
+    void fill(Map<? extends K, ? extends V> contents) {
+      contents.forEach((key, value) -> part(key).put(key, value));
+    }
+  }
+
+  /**
+   * The entries of a segmented generation as one read-only map (writes go through {@link
+   * Generation#part}). Iteration walks the segments in turn, each weakly consistent as
+   * ConcurrentHashMap's own iteration is; segments no write has reached are skipped.
+   */
+  private static final class Segments<K extends @NonNull Object, V extends @NonNull Object>
+      extends AbstractMap<K, V> implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    static final VarHandle SEGMENT = MethodHandles.arrayElementVarHandle(ConcurrentHashMap[].class);
+
+    /** The hash bits below the segment index, which a segment's own table uses. */
+    static final int LOW_BITS = 14;
+
+    private final @Nullable ConcurrentHashMap<K, V>[] segments;
+
+    Segments(@Nullable ConcurrentHashMap<K, V>[] segments) {
+      this.segments = segments;
+    }
+
+    /**
+     * The segment of {@code key} among {@code count} (a power of two): the bits of
+     * ConcurrentHashMap's spread hash from {@link #LOW_BITS} up, folded by exclusive-or in groups
+     * of log2(count) bits. Keys below 2^14 * count (ids, counters) then fill one segment after
+     * another, each a contiguous range of keys in a contiguous table, the memory locality one
+     * ConcurrentHashMap table gives them; and when higher bits vary, so do the segment's own bits
+     * 14 and up, which a segment's table uses once it outgrows its plan.
+     */
+    static int indexOf(Object key, int count) {
+      int h = key.hashCode();
+      int x = ((h ^ (h >>> 16)) & 0x7fffffff) >>> LOW_BITS;
+      int bits = Integer.numberOfTrailingZeros(count);
+      int y = x >>> bits;
+      int z = y >>> bits;
+      return (x ^ y ^ z ^ (z >>> bits)) & (count - 1);
+    }
+
+    /** Acquire: a segment is published by compare-and-set after its construction. */
+    @SuppressWarnings("unchecked") // SEGMENT reads ConcurrentHashMap<K, V> elements
+    static <K extends @NonNull Object, V extends @NonNull Object>
+        @Nullable ConcurrentHashMap<K, V> segmentAt(@Nullable ConcurrentHashMap<K, V>[] s, int i) {
+      return (ConcurrentHashMap<K, V>) SEGMENT.getAcquire(s, i);
+    }
+
+    static <K extends @NonNull Object, V extends @NonNull Object>
+        @Nullable ConcurrentHashMap<K, V> segmentOf(
+            @Nullable ConcurrentHashMap<K, V>[] s, Object key) {
+      return segmentAt(s, indexOf(key, s.length));
+    }
+
+    @Override
+    public @Nullable V get(@Nullable Object key) {
+      if (key == null) {
+        return null;
+      }
+      ConcurrentHashMap<K, V> segment = segmentOf(segments, key);
+      return segment == null ? null : segment.get(key);
+    }
+
+    @SuppressWarnings("keyfor") // see KEYFOR_FACTS
+    @Override
+    public boolean containsKey(@Nullable Object key) {
+      return get(key) != null;
+    }
+
+    @Override
+    public boolean containsValue(@Nullable Object value) {
+      if (value == null) {
+        return false;
+      }
+      for (int i = 0; i < segments.length; i++) {
+        ConcurrentHashMap<K, V> segment = segmentAt(segments, i);
+        if (segment != null && segment.containsValue(value)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public int size() {
+      long total = 0;
+      for (int i = 0; i < segments.length; i++) {
+        ConcurrentHashMap<K, V> segment = segmentAt(segments, i);
+        if (segment != null) {
+          total += segment.mappingCount();
+        }
+      }
+      return (int) Math.min(total, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public boolean isEmpty() {
+      for (int i = 0; i < segments.length; i++) {
+        ConcurrentHashMap<K, V> segment = segmentAt(segments, i);
+        if (segment != null && !segment.isEmpty()) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public void forEach(BiConsumer<? super K, ? super V> action) {
+      Objects.requireNonNull(action);
+      for (int i = 0; i < segments.length; i++) {
+        ConcurrentHashMap<K, V> segment = segmentAt(segments, i);
+        if (segment != null) {
+          segment.forEach(action);
+        }
+      }
+    }
+
+    @SuppressWarnings("keyfor") // see KEYFOR_FACTS
+    @Override
+    public Set<Map.Entry<K, V>> entrySet() {
+      return new AbstractSet<Map.Entry<K, V>>() {
+        @Override
+        public Iterator<Map.Entry<K, V>> iterator() {
+          return new SegmentsIterator();
+        }
+
+        @Override
+        public int size() {
+          return Segments.this.size();
+        }
+
+        @Override
+        public boolean isEmpty() {
+          return Segments.this.isEmpty();
+        }
+      };
+    }
+
+    /**
+     * The entries of each segment in turn. Nothing writes through them: the map's own iterators
+     * copy each entry, and drain() and swap() hand the view out unmodifiable.
+     */
+    private final class SegmentsIterator implements Iterator<Map.Entry<K, V>> {
+      private int next;
+      private Iterator<Map.Entry<K, V>> entries = Collections.emptyIterator();
+
+      @Override
+      public boolean hasNext() {
+        while (!entries.hasNext()) {
+          if (next == segments.length) {
+            return false;
+          }
+          ConcurrentHashMap<K, V> segment = segmentAt(segments, next++);
+          if (segment != null) {
+            entries = segment.entrySet().iterator();
+          }
+        }
+        return true;
+      }
+
+      @Override
+      public Map.Entry<K, V> next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return entries.next();
       }
     }
   }
@@ -965,7 +1317,7 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
 
   /** Walks one generation; writes go back through the map, to whichever generation is current. */
   private abstract class SnapshotIterator<T> implements Iterator<T> {
-    private final Iterator<Map.Entry<K, V>> entries = current.entrySet().iterator();
+    private final Iterator<Map.Entry<K, V>> entries = current.contents().entrySet().iterator();
     private @Nullable WriteThroughEntry last;
 
     @Override

@@ -12,9 +12,9 @@ import junit.framework.Test;
 import junit.framework.TestSuite;
 
 /**
- * Guava testlib's {@code ConcurrentMap} conformance suite, run against maps built three ways so
- * that a map whose contents came from a constructor or a {@code swap} is held to the same contract
- * as one filled by {@code put}.
+ * Guava testlib's {@code ConcurrentMap} conformance suite, run against maps built five ways so that
+ * a map whose contents came from a constructor or a {@code swap}, or whose generations are split
+ * into segments, is held to the same contract as one filled by {@code put}.
  *
  * <p>Public, unlike the other test classes: the suite is a JUnit 3 {@code suite()} method, which
  * the vintage engine only discovers and invokes on a public class.
@@ -53,8 +53,44 @@ public final class SnapshotMapConformanceTest {
               map.swap(inOrder(entries));
               return map;
             }));
+    // Sized past what one generation keeps in its own table: every call routes through segments.
+    addAll(
+        suite,
+        suiteFor(
+            "SnapshotMap in segments, filled by put",
+            entries -> {
+              SnapshotMap<String, String> map = segmented();
+              for (Map.Entry<String, String> e : entries) {
+                map.put(e.getKey(), e.getValue());
+              }
+              return map;
+            }));
+    addAll(
+        suite,
+        suiteFor(
+            "SnapshotMap in segments, after drain and swap",
+            entries -> {
+              SnapshotMap<String, String> map = segmented();
+              map.put("stale", "drained before the test starts");
+              map.drain();
+              map.put("replaced", "swapped out before the test starts");
+              map.swap(inOrder(entries));
+              return map;
+            }));
     return suite;
   }
+
+  /** A map whose generations are split into segments, checked so the suite cannot drift. */
+  private static SnapshotMap<String, String> segmented() {
+    SnapshotMap<String, String> map = new SnapshotMap<>(SEGMENTED_SIZE);
+    if (map.segmentCount() < 2) {
+      throw new AssertionError("a map sized for " + SEGMENTED_SIZE + " is not segmented");
+    }
+    return map;
+  }
+
+  /** Eight times the most entries a generation keeps in one table. */
+  static final int SEGMENTED_SIZE = 1 << 17;
 
   /**
    * Adds the leaves of {@code tree} to {@code flat}. Guava nests a suite per tester and derived

@@ -28,7 +28,18 @@ final class SnapshotMapStressTest {
   @Test
   @Timeout(value = 2, unit = MINUTES) // hang guard
   void drainLosesAndDuplicatesNoIncrement() throws Exception {
-    SnapshotMap<Integer, Long> counters = new SnapshotMap<>();
+    drainLosesAndDuplicatesNoIncrement(new SnapshotMap<>());
+  }
+
+  /** The same race where each counter lives in a segment that its first increment creates. */
+  @Test
+  @Timeout(value = 2, unit = MINUTES) // hang guard
+  void drainLosesAndDuplicatesNoIncrementInSegments() throws Exception {
+    drainLosesAndDuplicatesNoIncrement(segmented());
+  }
+
+  private static void drainLosesAndDuplicatesNoIncrement(SnapshotMap<Integer, Long> counters)
+      throws Exception {
     long[] drainedTotal = new long[1];
     AtomicInteger drains = new AtomicInteger();
 
@@ -47,9 +58,19 @@ final class SnapshotMapStressTest {
   @Test
   @Timeout(value = 2, unit = MINUTES) // hang guard
   void swapLosesAndDuplicatesNoIncrement() throws Exception {
+    swapLosesAndDuplicatesNoIncrement(new SnapshotMap<>());
+  }
+
+  @Test
+  @Timeout(value = 2, unit = MINUTES) // hang guard
+  void swapLosesAndDuplicatesNoIncrementInSegments() throws Exception {
+    swapLosesAndDuplicatesNoIncrement(segmented());
+  }
+
+  private static void swapLosesAndDuplicatesNoIncrement(SnapshotMap<Integer, Long> counters)
+      throws Exception {
     // Each swap installs a seed of 1,000 under key 0, so the books balance only if increments
     // racing a swap are applied on top of the new contents, neither dropped nor counted twice.
-    SnapshotMap<Integer, Long> counters = new SnapshotMap<>();
     Map<Integer, Long> seed = Map.of(0, 1_000L);
     long[] swappedOutTotal = new long[1];
     AtomicInteger swaps = new AtomicInteger();
@@ -139,6 +160,12 @@ final class SnapshotMapStressTest {
     for (Thread t : writers) {
       t.join();
     }
+  }
+
+  private static SnapshotMap<Integer, Long> segmented() {
+    SnapshotMap<Integer, Long> map = new SnapshotMap<>(SnapshotMapConformanceTest.SEGMENTED_SIZE);
+    assertTrue(map.segmentCount() > 1, "not segmented");
+    return map;
   }
 
   private static long sum(Map<Integer, Long> counts) {

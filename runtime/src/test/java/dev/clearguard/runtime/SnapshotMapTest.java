@@ -221,6 +221,115 @@ final class SnapshotMapTest {
     }
   }
 
+  // ---------------------------------------------------------------- segments
+
+  /** Entries enough to fill several segments of a map sized for them. */
+  private static final int MANY = 50_000;
+
+  private static Map<Integer, Integer> numbers(int from, int count) {
+    Map<Integer, Integer> numbers = new HashMap<>();
+    for (int i = from; i < from + count; i++) {
+      numbers.put(i, -i);
+    }
+    return numbers;
+  }
+
+  @Test
+  void aMapSizedForManyEntriesKeepsThemInSegmentsAndBehavesAsOneMap() {
+    SnapshotMap<Integer, Integer> map = new SnapshotMap<>(MANY);
+    Map<Integer, Integer> expected = numbers(0, MANY);
+    expected.forEach(map::put);
+
+    assertTrue(map.segmentCount() > 1);
+    assertEquals(MANY, map.size());
+    assertFalse(map.isEmpty());
+    assertEquals(expected, map);
+    assertEquals(map, expected);
+    assertEquals(expected.hashCode(), map.hashCode());
+    assertEquals(expected.keySet(), Set.copyOf(map.keySet()));
+    assertTrue(map.containsValue(-(MANY - 1)));
+    assertFalse(map.containsValue(1));
+    assertNull(map.get(MANY));
+    int[] visited = new int[1];
+    map.forEach((k, v) -> visited[0]++);
+    assertEquals(MANY, visited[0]);
+
+    for (Iterator<Integer> it = map.keySet().iterator(); it.hasNext(); ) {
+      if (it.next() % 2 == 0) {
+        it.remove();
+      }
+    }
+    assertEquals(MANY / 2, map.size());
+    assertNull(map.get(0));
+    assertEquals(-1, map.get(1));
+  }
+
+  @Test
+  void aSegmentedMapDrainsAndClearsEveryEntryAndTheDrainedMapIsUnmodifiable() {
+    SnapshotMap<Integer, Integer> map = new SnapshotMap<>(MANY);
+    map.putAll(numbers(0, MANY));
+
+    Map<Integer, Integer> drained = map.drain();
+
+    assertEquals(numbers(0, MANY), drained);
+    assertEquals(MANY, drained.size());
+    assertTrue(map.isEmpty());
+    assertEquals(0, map.size());
+    assertThrows(UnsupportedOperationException.class, () -> drained.put(1, 1));
+    assertThrows(UnsupportedOperationException.class, () -> drained.remove(1));
+    assertThrows(
+        UnsupportedOperationException.class,
+        () -> drained.entrySet().iterator().next().setValue(0));
+    map.put(7, 7);
+    assertFalse(drained.containsValue(7));
+    map.clear();
+    assertTrue(map.isEmpty());
+    assertTrue(map.segmentCount() > 1, "cleared contents keep the configured layout");
+  }
+
+  @Test
+  void swapSizesTheNewContentsForThemselvesAndCopiesThem() {
+    SnapshotMap<Integer, Integer> map = new SnapshotMap<>(Map.of(1, 1));
+    assertEquals(1, map.segmentCount());
+    Map<Integer, Integer> many = numbers(0, MANY);
+
+    Map<Integer, Integer> previous = map.swap(many);
+
+    assertEquals(Map.of(1, 1), previous);
+    assertTrue(map.segmentCount() > 1);
+    assertEquals(many, map);
+    many.put(-1, 1);
+    assertFalse(map.containsKey(-1));
+    Map<Integer, Integer> swappedOut = map.swap(Map.of(2, 2));
+    assertEquals(numbers(0, MANY), swappedOut);
+    assertEquals(Map.of(2, 2), map);
+    assertEquals(1, map.segmentCount());
+  }
+
+  @Test
+  void swapIntoSegmentsWithANullValueThrowsAndLeavesTheMapUnchanged() {
+    SnapshotMap<Integer, Integer> map = new SnapshotMap<>(Map.of(1, 1));
+    Map<Integer, Integer> many = numbers(0, MANY);
+    many.put(MANY, null);
+
+    assertThrows(NullPointerException.class, () -> map.swap(many));
+
+    assertEquals(Map.of(1, 1), map);
+  }
+
+  @Test
+  void aSegmentedMapAndItsDrainedContentsRoundTripThroughSerialization() throws Exception {
+    SnapshotMap<Integer, Integer> map = new SnapshotMap<>(MANY);
+    map.putAll(numbers(0, MANY));
+
+    SnapshotMap<Integer, Integer> copy = roundTrip(map);
+    Map<Integer, Integer> drainedCopy = roundTrip(map.drain());
+
+    assertEquals(numbers(0, MANY), copy);
+    assertTrue(copy.segmentCount() > 1);
+    assertEquals(numbers(0, MANY), drainedCopy);
+  }
+
   // ---------------------------------------------------------------- views
 
   @Test
