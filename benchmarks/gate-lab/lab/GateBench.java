@@ -10,7 +10,7 @@ import org.openjdk.jmh.annotations.*;
 @State(Scope.Benchmark)
 public class GateBench {
   static final int SIZE = 1 << 14, MASK = SIZE - 1;
-  @Param({"chm", "chmWrapped", "striped", "slotCas", "slotTl", "noFence", "fenceOnly"})
+  @Param({"chm", "chmWrapped", "striped", "slotCas", "slotFree", "slotLong", "slotTl", "noFence", "fenceOnly", "layoutNone", "layoutField", "layoutClass"})
   public String impl;
   Gates.M map;
   Integer[] keys;
@@ -37,4 +37,7 @@ public class GateBench {
   @Benchmark public Integer put(Cursor c) { Integer k = keys[c.next()]; return map.put(k, k); }
   @Benchmark @Threads(2) public Integer put2(Cursor c) { Integer k = keys[c.next()]; return map.put(k, k); }
   @Benchmark public Integer get(Cursor c) { return map.get(keys[c.next()]); }
+  Integer[] absent;
+  @Setup public void absent() { absent = new Integer[SIZE]; for (int i = 0; i < SIZE; i++) absent[i] = SIZE + i; }
+  @Benchmark public Integer getMiss(Cursor c) { return map.get(absent[c.next()]); }
 }

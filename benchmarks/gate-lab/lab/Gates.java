@@ -8,8 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Write-gate variants around ConcurrentHashMap.put, for measurement only (issue #14). chm: the
  * bare map; chmWrapped: the same behind one more field load, as SnapshotMap's reads are; striped:
  * SnapshotMap before issue #14 (two getAndAdds on a striped counter and a sealed flag); slotCas:
- * what SnapshotMap does since (a CAS on a shared announcement slot, a release store to leave,
- * striped counter as fallback); slotTl: a ThreadLocal slot announced by a volatile store (needs a
+ * the shared announcement slot (a CAS on a shared slot, a release store of null to leave,
+ * striped counter as fallback); slotFree: the same as SnapshotMap first shipped it, a free slot
+ * holding a sentinel object; slotLong: what SnapshotMap does now, slots of longs holding the
+ * generation's id; slotTl: a ThreadLocal slot announced by a volatile store (needs a
  * thread registry to be complete, which is left out). The last two are unsound, lower bounds
  * only: noFence announces with a release store (no StoreLoad barrier, so a retiring thread can
  * miss the writer) and fenceOnly pays just the barrier and the re-check, with no announcement.
@@ -148,12 +150,118 @@ public final class Gates {
     }
   }
 
+  /**
+   * V6: SnapshotMap's gate until the slots became longs: as slotCas, but a free slot holds a
+   * sentinel object, so leaving stores a non-null reference into the shared (old) array and runs
+   * G1's post-write barrier (a StoreLoad fence and a card mark for a cross-region store).
+   */
+  static final class SlotFree implements M {
+    static final int STRIDE = 32;
+    static final Object FREE = new Object();
+    static final Object[] SLOTS = new Object[(8 + 1) * STRIDE];
+    static { java.util.Arrays.fill(SLOTS, FREE); }
+    static final class G extends ConcurrentHashMap<Integer, Integer> {
+      volatile boolean sealed;
+      G(int n) { super(n); }
+    }
+    volatile G current;
+    SlotFree(int n) { current = new G(n); }
+    public Integer get(Object k) { return current.get(k); }
+    @SuppressWarnings("deprecation")
+    public Integer put(Integer k, Integer v) {
+      int slot = STRIDE * (1 + (int) ((Thread.currentThread().getId() * GOLDEN) >>> 61));
+      for (;;) {
+        G g = current;
+        if (REFS.compareAndSet(SLOTS, slot, FREE, g)) {
+          if (!g.sealed) {
+            try { return g.put(k, v); } finally { REFS.setRelease(SLOTS, slot, FREE); }
+          }
+          REFS.setRelease(SLOTS, slot, FREE);
+        }
+      }
+    }
+  }
+
+  /**
+   * V7: what SnapshotMap does now: the slots are longs holding the generation's id, so neither
+   * the CAS nor the release store is a reference store, and no collector barrier runs.
+   */
+  static final class SlotLong implements M {
+    static final int STRIDE = 16;
+    static final long[] SLOTS = new long[(8 + 1) * STRIDE];
+    static final java.util.concurrent.atomic.AtomicLong IDS = new java.util.concurrent.atomic.AtomicLong();
+    static final class G extends ConcurrentHashMap<Integer, Integer> {
+      final long id = IDS.incrementAndGet();
+      volatile boolean sealed;
+      G(int n) { super(n); }
+    }
+    volatile G current;
+    SlotLong(int n) { current = new G(n); }
+    public Integer get(Object k) { return current.get(k); }
+    @SuppressWarnings("deprecation")
+    public Integer put(Integer k, Integer v) {
+      int slot = STRIDE * (1 + (int) ((Thread.currentThread().getId() * GOLDEN) >>> 61));
+      for (;;) {
+        G g = current;
+        if (LONGS.compareAndSet(SLOTS, slot, 0L, g.id)) {
+          if (!g.sealed) {
+            try { return g.put(k, v); } finally { LONGS.setRelease(SLOTS, slot, 0L); }
+          }
+          LONGS.setRelease(SLOTS, slot, 0L);
+        }
+      }
+    }
+  }
+
+  /**
+   * Read-path variants for GateBench.get/getMiss: a generation that may keep its entries in
+   * segments, told apart by a field (layoutField: a null check of the segments array before every
+   * read, as SnapshotMap first did) or by its class (layoutClass: a subclass overrides the read,
+   * loaded here so that the JIT must check the receiver's class; SnapshotMap loads it only when a
+   * map needs segments, and then pays this). layoutNone is the same generation read directly.
+   */
+  static class LG extends ConcurrentHashMap<Integer, Integer> {
+    final ConcurrentHashMap<Integer, Integer>[] segments;
+    @SuppressWarnings("unchecked")
+    LG(int n, boolean segmented) { super(n); segments = segmented ? new ConcurrentHashMap[2] : null; }
+    Integer lookup(Object key) { return get(key); }
+    Integer lookupChecked(Object key) {
+      ConcurrentHashMap<Integer, Integer>[] s = segments;
+      if (s == null) return get(key);
+      ConcurrentHashMap<Integer, Integer> m = s[key.hashCode() & 1];
+      return m == null ? null : m.get(key);
+    }
+  }
+  static final class SegmentedLG extends LG {
+    SegmentedLG() { super(4, true); }
+    @Override Integer lookup(Object key) {
+      ConcurrentHashMap<Integer, Integer> m = segments[key.hashCode() & 1];
+      return m == null ? null : m.get(key);
+    }
+  }
+  static final class Layout implements M {
+    final int variant;
+    volatile LG current;
+    Layout(int n, int variant) {
+      this.variant = variant;
+      current = new LG(n, false);
+      if (variant == 2) new SegmentedLG().lookup(1); // loaded and used once
+    }
+    public Integer get(Object k) { return variant == 1 ? current.lookupChecked(k) : current.lookup(k); }
+    public Integer put(Integer k, Integer v) { return current.put(k, v); }
+  }
+
   static M create(String impl, int n) {
     switch (impl) {
       case "chm": return new Raw(n);
       case "chmWrapped": return new Chm(n);
       case "striped": return new Striped(n);
       case "slotCas": return new SlotCas(n);
+      case "slotFree": return new SlotFree(n);
+      case "slotLong": return new SlotLong(n);
+      case "layoutNone": return new Layout(n, 0);
+      case "layoutField": return new Layout(n, 1);
+      case "layoutClass": return new Layout(n, 2);
       case "slotTl": return new SlotTl(n);
       case "noFence": return new SlotNoFence(n);
       case "fenceOnly": return new FenceOnly(n);
