@@ -104,7 +104,7 @@ public class ClearAtScaleBenchmark {
 
     @Setup(Level.Trial)
     public void create() {
-      SnapshotMap<Integer, Integer> small = new SnapshotMap<>(16);
+      SnapshotMap<Integer, Integer> small = new SnapshotMap<>(Maps.sameLayoutAs(SIZE));
       Integer[] smallKeys = Maps.keys(0, 16);
       for (int i = 0; i < WholeMapBenchmark.WARM_UP_CALLS; i++) {
         refill(small, smallKeys);

@@ -27,6 +27,21 @@ final class Maps {
   }
 
   /**
+   * SnapshotMap keeps the contents of a map sized for more than 16,384 entries in segments, which
+   * runs other code (a subclass of its generation) than a smaller map does.
+   */
+  private static final int SNAPSHOT_MAP_SEGMENTED = 16_385;
+
+  /**
+   * The expected size for a small SnapshotMap that runs the same code as one sized for {@code
+   * measuredSize}: the JIT warm-ups of the whole-map benchmarks use it, so that the operations they
+   * measure a few dozen times are compiled for the layout they meet.
+   */
+  static int sameLayoutAs(int measuredSize) {
+    return Math.min(measuredSize, SNAPSHOT_MAP_SEGMENTED);
+  }
+
+  /**
    * {@code count} distinct boxed keys starting at {@code from}, boxed once so that no benchmark
    * measures boxing.
    */

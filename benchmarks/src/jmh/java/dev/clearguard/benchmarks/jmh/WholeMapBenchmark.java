@@ -44,7 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code sealAndAwaitWriters}), while ConcurrentHashMap's walks were OSR-compiled inside their
  * loops. So each state first runs every operation of its map class {@value #WARM_UP_CALLS} times on
  * a small map of the same types, through the same static methods the benchmarks call; both maps get
- * the same treatment, and every score is of JIT-compiled code.
+ * the same treatment, and every score is of JIT-compiled code. SnapshotMap's small map is sized
+ * like the measured one up to the size where SnapshotMap switches to segments ({@link
+ * Maps#sameLayoutAs}), so that at 10^6 the warm-up runs the segmented code it measures.
  *
  * <p>The refilled map is the same instance each time, as for a long-lived cache. Both maps are
  * presized for {@code size}; ConcurrentHashMap keeps its table across clear(), SnapshotMap starts a
@@ -155,7 +157,7 @@ public class WholeMapBenchmark {
 
     @Setup(Level.Trial)
     public void create(Size s) {
-      SnapshotMap<Integer, Integer> small = new SnapshotMap<>(WARM_UP_SIZE);
+      SnapshotMap<Integer, Integer> small = new SnapshotMap<>(Maps.sameLayoutAs(s.size));
       Map<Integer, Integer> smallFresh = freshContents(Maps.keys(0, WARM_UP_SIZE));
       for (int i = 0; i < WARM_UP_CALLS; i++) {
         smallFresh.forEach(small::put);
