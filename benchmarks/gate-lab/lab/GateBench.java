@@ -10,7 +10,7 @@ import org.openjdk.jmh.annotations.*;
 @State(Scope.Benchmark)
 public class GateBench {
   static final int SIZE = 1 << 14, MASK = SIZE - 1;
-  @Param({"chm", "chmWrapped", "striped", "slotCas", "slotFree", "slotLong", "slotTl", "noFence", "fenceOnly", "layoutNone", "layoutField", "layoutClass"})
+  @Param({"chm", "chmWrapped", "real", "striped", "slotCas", "slotFree", "slotLong", "slotTl", "noFence", "fenceOnly", "layoutNone", "layoutField", "layoutClass"})
   public String impl;
   Gates.M map;
   Integer[] keys;

@@ -251,8 +251,17 @@ public final class Gates {
     public Integer put(Integer k, Integer v) { return current.put(k, v); }
   }
 
+  /** SnapshotMap itself, behind the same wrapper as chmWrapped. */
+  static final class Real implements M {
+    final dev.clearguard.runtime.SnapshotMap<Integer, Integer> m;
+    Real(int n) { m = new dev.clearguard.runtime.SnapshotMap<>(n); }
+    public Integer put(Integer k, Integer v) { return m.put(k, v); }
+    public Integer get(Object k) { return m.get(k); }
+  }
+
   static M create(String impl, int n) {
     switch (impl) {
+      case "real": return new Real(n);
       case "chm": return new Raw(n);
       case "chmWrapped": return new Chm(n);
       case "striped": return new Striped(n);
