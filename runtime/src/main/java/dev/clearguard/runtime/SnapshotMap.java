@@ -136,18 +136,19 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
    * one). Instead every SnapshotMap in the JVM shares one small table of slots, padded 128 bytes
    * apart (a cache line plus the adjacent line the prefetcher pulls in), and a thread picks its
    * slot from its id by Fibonacci hashing (Knuth, TAOCP vol. 3, 6.4), so it keeps hitting the same
-   * line. A slot holds the generation's id, so a retiring thread waits only for writers of its
-   * own generation, whatever other maps they share slots with. An id (a long from a global
-   * counter), not a reference to the generation: storing a reference into the shared array runs
-   * the collector's write barrier, and G1's post barrier adds a StoreLoad fence and a card mark
-   * whenever the stored object lies in another region. That is a second fence per write, and it
-   * cost 12% of a put when the slot was freed by storing a sentinel object (benchmarks/gate-lab,
-   * slotFree against slotLong; docs/benchmarks.md). With longs the CAS is the only fence. When the slot is taken, by a thread
+   * line. A slot holds the generation's id, so a retiring thread waits only for writers of its own
+   * generation, whatever other maps they share slots with. An id (a long from a global counter),
+   * not a reference to the generation: storing a reference into the shared array runs the
+   * collector's write barrier, and G1's post barrier adds a StoreLoad fence and a card mark
+   * whenever the stored object lies in another region. That is a second fence per write: while a
+   * free slot held a sentinel object, SnapshotMap's put ran at 0.79 and 0.80 of a wrapped
+   * ConcurrentHashMap in the gate lab, against 0.96 with longs (benchmarks/gate-lab, variant real;
+   * docs/benchmarks.md). With longs the CAS is the only fence. When the slot is taken, by a thread
    * that hashes to it or by the same thread's enclosing write (a compute function that writes
    * another SnapshotMap), the writer falls back to the previous scheme: a striped counter of the
-   * generation, incremented and decremented around the write (two atomics, as in LongAdder/
-   * Striped64), which the retiring thread waits to read zero after the slots. The table has 8
-   * slots per CPU, 16 to 128, so running writers rarely collide, and reading it stays a few
+   * generation, incremented and decremented around the write (two atomics, as in
+   * LongAdder/Striped64), which the retiring thread waits to read zero after the slots. The table
+   * has 8 slots per CPU, 16 to 128, so running writers rarely collide, and reading it stays a few
    * hundred nanoseconds per retirement, independent of the map's size. The write path allocates
    * nothing: tickets are ints, the slots are static and the counters belong to the generation.
    *
@@ -190,9 +191,9 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
    * segments: until then no loaded class overrides lookup() or part(), so the JIT calls them
    * without any check of the layout (class hierarchy analysis), and after that it checks the
    * receiver's class. The first version tested a segments field instead, and that null check cost
-   * a get hit 10 to 15% (benchmarks/gate-lab, layoutField against layoutNone). A map created
-   * without a size that grows to millions through put() keeps one table, as ConcurrentHashMap
-   * would; the expected size is how to opt in.
+   * a get hit 3 to 24% in three runs (benchmarks/gate-lab, layoutField against layoutNone). A
+   * map created without a size that grows to millions through put() keeps one table, as
+   * ConcurrentHashMap would; the expected size is how to opt in.
    *
    * Why views go back through the map. Iterators walk one generation, so they never see a
    * retirement halfway; their removals and setValue() are ordinary gated writes on the current
