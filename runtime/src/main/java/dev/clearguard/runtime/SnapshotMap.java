@@ -150,7 +150,8 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
    * LongAdder/Striped64), which the retiring thread waits to read zero after the slots. The table
    * has 8 slots per CPU, 16 to 128, so running writers rarely collide, and reading it stays a few
    * hundred nanoseconds per retirement, independent of the map's size. The write path allocates
-   * nothing: tickets are ints, the slots are static and the counters belong to the generation.
+   * nothing (tickets are ints, the slots are static and the counters belong to the generation),
+   * except for the first write that reaches a segment not yet created, which creates it.
    *
    * Why clear() waits as well. Without the wait clear() would still be linearizable (a writer
    * that loaded the old generation started before clear() and can be ordered before it), but a
@@ -178,9 +179,10 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
    * replace (WholeMapBenchmark, gc.time).
    * So a generation sized for more than 2^14 entries (by the constructor's expectedSize or by the
    * contents swap() installs) keeps them in a power of two of segments, each an ordinary
-   * ConcurrentHashMap of at most 2^15 slots (128 KB with compressed references), below half of
-   * G1's smallest region: a discarded generation is then young garbage like the nodes that
-   * ConcurrentHashMap.clear() drops. A segment is created by its first write, so clear() of a map
+   * ConcurrentHashMap sized for at most 2^14 entries, a table of 2^15 slots (128 KB with
+   * compressed references), below half of G1's smallest region while the keys spread evenly: a
+   * discarded generation is then young garbage like the nodes that ConcurrentHashMap.clear()
+   * drops. A segment is created by the first write that reaches it, so clear() of a map
    * sized for millions allocates one small array. The segment comes from the hash bits above the
    * 14 a segment's table starts with, folded (see Segments.indexOf): the first try, the top bits
    * of a Fibonacci hash, scattered sequential keys over all segments and made a swap of 10^6
@@ -230,8 +232,8 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
   /**
    * Creates an empty map sized, like every contents it is later cleared or drained to, for about
    * {@code expectedSize} entries. A map sized for more than 16,384 entries keeps them in segments
-   * of at most that many, small enough that contents discarded by {@link #clear()}, {@link
-   * #drain()} and {@link #swap(Map)} are collected as young garbage, as the nodes {@code
+   * sized for at most that many each, small enough that contents discarded by {@link #clear()},
+   * {@link #drain()} and {@link #swap(Map)} are collected as young garbage, as the nodes {@code
    * ConcurrentHashMap.clear()} drops are; so give a map expected to hold more than that its size.
    *
    * @throws IllegalArgumentException if {@code expectedSize} is negative
@@ -245,7 +247,8 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
   }
 
   /**
-   * Creates a map with the entries of {@code contents}.
+   * Creates a map with the entries of {@code contents}, sized for them; the contents that later
+   * {@link #clear()} and {@link #drain()} install start at ConcurrentHashMap's default size.
    *
    * @throws NullPointerException if {@code contents} or any of its keys or values is null
    */
@@ -302,6 +305,11 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
   /** How many segments hold the current contents, 1 when the generation has none; for tests. */
   int segmentCount() {
     return current.segmentCount();
+  }
+
+  /** How many of those tables exist yet (segments are created by their first write); for tests. */
+  int segmentsCreated() {
+    return current.segmentsCreated();
   }
 
   private Generation<K, V> newGeneration() {
@@ -833,6 +841,11 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
       return 1;
     }
 
+    /** How many of those tables exist yet. */
+    int segmentsCreated() {
+      return 1;
+    }
+
     /** The entries of this generation as one map. */
     Map<K, V> contents() {
       return this;
@@ -991,6 +1004,17 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
     }
 
     @Override
+    int segmentsCreated() {
+      int created = 0;
+      for (int i = 0; i < segments.length; i++) {
+        if (Segments.segmentAt(segments, i) != null) {
+          created++;
+        }
+      }
+      return created;
+    }
+
+    @Override
     Map<K, V> contents() {
       return view;
     }
@@ -1064,9 +1088,12 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
       int h = key.hashCode();
       int x = ((h ^ (h >>> 16)) & 0x7fffffff) >>> LOW_BITS;
       int bits = Integer.numberOfTrailingZeros(count);
-      int y = x >>> bits;
-      int z = y >>> bits;
-      return (x ^ y ^ z ^ (z >>> bits)) & (count - 1);
+      // Every group of the 17 bits above LOW_BITS counts: 2 iterations for 64 segments, at most
+      // 16 for 2.
+      for (int rest = x >>> bits; rest != 0; rest >>>= bits) {
+        x ^= rest;
+      }
+      return x & (count - 1);
     }
 
     /** Acquire: a segment is published by compare-and-set after its construction. */
@@ -1083,25 +1110,21 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
     }
 
     @Override
-    public @Nullable V get(@Nullable Object key) {
-      if (key == null) {
-        return null;
-      }
+    public @Nullable V get(Object key) {
+      // A null key throws NullPointerException here, as ConcurrentHashMap.get does.
       ConcurrentHashMap<K, V> segment = segmentOf(segments, key);
       return segment == null ? null : segment.get(key);
     }
 
     @SuppressWarnings("keyfor") // see KEYFOR_FACTS
     @Override
-    public boolean containsKey(@Nullable Object key) {
+    public boolean containsKey(Object key) {
       return get(key) != null;
     }
 
     @Override
-    public boolean containsValue(@Nullable Object value) {
-      if (value == null) {
-        return false;
-      }
+    public boolean containsValue(Object value) {
+      Objects.requireNonNull(value); // as ConcurrentHashMap.containsValue
       for (int i = 0; i < segments.length; i++) {
         ConcurrentHashMap<K, V> segment = segmentAt(segments, i);
         if (segment != null && segment.containsValue(value)) {
@@ -1162,6 +1185,18 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
         @Override
         public boolean isEmpty() {
           return Segments.this.isEmpty();
+        }
+
+        /** A lookup, not AbstractCollection's walk: equals and containsAll call it per entry. */
+        @Override
+        public boolean contains(@Nullable Object o) {
+          if (!(o instanceof Map.Entry<?, ?>)) {
+            return false;
+          }
+          Map.Entry<?, ?> e = (Map.Entry<?, ?>) o;
+          Object key = e.getKey();
+          Object value = e.getValue();
+          return key != null && value != null && value.equals(Segments.this.get(key));
         }
       };
     }

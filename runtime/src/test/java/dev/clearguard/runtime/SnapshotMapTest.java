@@ -265,6 +265,51 @@ final class SnapshotMapTest {
   }
 
   @Test
+  void aSegmentedMapRejectsNullsLikeConcurrentHashMapAndSoDoesItsDrainedContents() {
+    SnapshotMap<Integer, Integer> map = new SnapshotMap<>(MANY);
+    map.putAll(numbers(0, 10));
+    assertTrue(map.segmentCount() > 1);
+
+    assertThrows(NullPointerException.class, () -> map.get(null));
+    assertThrows(NullPointerException.class, () -> map.containsKey(null));
+    assertThrows(NullPointerException.class, () -> map.containsValue(null));
+    assertThrows(NullPointerException.class, () -> map.put(null, 1));
+    assertThrows(NullPointerException.class, () -> map.put(1, null));
+    Map<Integer, Integer> drained = map.drain();
+    assertThrows(NullPointerException.class, () -> drained.get(null));
+    assertThrows(NullPointerException.class, () -> drained.containsKey(null));
+    assertThrows(NullPointerException.class, () -> drained.containsValue(null));
+    assertEquals(numbers(0, 10), drained);
+  }
+
+  @Test
+  void theDrainedContentsOfASegmentedMapAnswerEntryLookupsByKey() {
+    SnapshotMap<Integer, Integer> map = new SnapshotMap<>(MANY);
+    map.putAll(numbers(0, MANY));
+    Map<Integer, Integer> drained = map.drain();
+
+    assertTrue(drained.entrySet().contains(Map.entry(7, -7)));
+    assertFalse(drained.entrySet().contains(Map.entry(7, 7)));
+    assertFalse(drained.entrySet().contains(Map.entry(MANY, -MANY)));
+    // One lookup per entry (a walk of the map per entry would make this quadratic).
+    assertTrue(drained.entrySet().containsAll(numbers(0, MANY).entrySet()));
+    assertEquals(numbers(0, MANY).entrySet(), drained.entrySet());
+  }
+
+  @Test
+  void keysWhoseDifferencesLieInHighHashBitsStillSpreadOverTheSegments() {
+    // 4 segments; these keys differ only in bits 22 and 23, which a fold of the low groups alone
+    // would ignore, sending all of them to one segment.
+    SnapshotMap<Integer, Integer> map = new SnapshotMap<>(4 * 16_384);
+    assertEquals(4, map.segmentCount());
+    for (int i = 0; i < 4; i++) {
+      map.put(i << 22, i);
+    }
+    assertEquals(4, map.segmentsCreated());
+    assertEquals(4, map.drain().size());
+  }
+
+  @Test
   void aSegmentedMapDrainsAndClearsEveryEntryAndTheDrainedMapIsUnmodifiable() {
     SnapshotMap<Integer, Integer> map = new SnapshotMap<>(MANY);
     map.putAll(numbers(0, MANY));
