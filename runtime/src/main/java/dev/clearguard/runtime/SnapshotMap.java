@@ -704,6 +704,20 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
     return s.append('}').toString();
   }
 
+  /**
+   * Whether {@code map} maps the key of entry {@code o} to its value: a lookup, for the entry sets'
+   * {@code contains}. False for a non-entry or a null key or value, which these maps cannot hold.
+   */
+  private static boolean holdsEntry(Map<?, ?> map, @Nullable Object o) {
+    if (!(o instanceof Map.Entry<?, ?>)) {
+      return false;
+    }
+    Map.Entry<?, ?> e = (Map.Entry<?, ?>) o;
+    Object key = e.getKey();
+    Object value = e.getValue();
+    return key != null && value != null && value.equals(map.get(key));
+  }
+
   private Object selfSafe(Object o) {
     return o == this ? "(this Map)" : o;
   }
@@ -1021,8 +1035,7 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
 
     @Override
     @Nullable V lookup(Object key) {
-      ConcurrentHashMap<K, V> segment = Segments.segmentOf(segments, key);
-      return segment == null ? null : segment.get(key);
+      return Segments.lookup(segments, key);
     }
 
     /** The segment of {@code key}, created if this is its first write. */
@@ -1050,9 +1063,10 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
       entries.forEach((key, value) -> part(key).put(key, value));
     }
 
+    /** As putEach: each segment is sized already, so there is no putAll presize to avoid. */
     @Override
     void fill(Map<? extends K, ? extends V> contents) {
-      contents.forEach((key, value) -> part(key).put(key, value));
+      putEach(contents);
     }
   }
 
@@ -1103,17 +1117,19 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
       return (ConcurrentHashMap<K, V>) SEGMENT.getAcquire(s, i);
     }
 
-    static <K extends @NonNull Object, V extends @NonNull Object>
-        @Nullable ConcurrentHashMap<K, V> segmentOf(
-            @Nullable ConcurrentHashMap<K, V>[] s, Object key) {
-      return segmentAt(s, indexOf(key, s.length));
+    /**
+     * The value of {@code key} in {@code s}, or null; a null key throws NullPointerException, as
+     * ConcurrentHashMap.get does.
+     */
+    static <K extends @NonNull Object, V extends @NonNull Object> @Nullable V lookup(
+        @Nullable ConcurrentHashMap<K, V>[] s, Object key) {
+      ConcurrentHashMap<K, V> segment = segmentAt(s, indexOf(key, s.length));
+      return segment == null ? null : segment.get(key);
     }
 
     @Override
     public @Nullable V get(Object key) {
-      // A null key throws NullPointerException here, as ConcurrentHashMap.get does.
-      ConcurrentHashMap<K, V> segment = segmentOf(segments, key);
-      return segment == null ? null : segment.get(key);
+      return lookup(segments, key);
     }
 
     @SuppressWarnings("keyfor") // see KEYFOR_FACTS
@@ -1190,13 +1206,7 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
         /** A lookup, not AbstractCollection's walk: equals and containsAll call it per entry. */
         @Override
         public boolean contains(@Nullable Object o) {
-          if (!(o instanceof Map.Entry<?, ?>)) {
-            return false;
-          }
-          Map.Entry<?, ?> e = (Map.Entry<?, ?>) o;
-          Object key = e.getKey();
-          Object value = e.getValue();
-          return key != null && value != null && value.equals(Segments.this.get(key));
+          return holdsEntry(Segments.this, o);
         }
       };
     }
@@ -1325,13 +1335,7 @@ public final class SnapshotMap<K extends @NonNull Object, V extends @NonNull Obj
 
     @Override
     public boolean contains(@Nullable Object o) {
-      if (!(o instanceof Map.Entry<?, ?>)) {
-        return false;
-      }
-      Map.Entry<?, ?> e = (Map.Entry<?, ?>) o;
-      Object key = e.getKey();
-      Object value = e.getValue();
-      return key != null && value != null && value.equals(get(key));
+      return holdsEntry(SnapshotMap.this, o);
     }
 
     @Override

@@ -81,8 +81,8 @@ public final class SnapshotMapConformanceTest {
   }
 
   /** A map whose generations are split into segments, checked so the suite cannot drift. */
-  private static SnapshotMap<String, String> segmented() {
-    SnapshotMap<String, String> map = new SnapshotMap<>(SEGMENTED_SIZE);
+  static <K, V> SnapshotMap<K, V> segmented() {
+    SnapshotMap<K, V> map = new SnapshotMap<>(SEGMENTED_SIZE);
     if (map.segmentCount() < 2) {
       throw new AssertionError("a map sized for " + SEGMENTED_SIZE + " is not segmented");
     }

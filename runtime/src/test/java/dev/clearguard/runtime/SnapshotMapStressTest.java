@@ -35,7 +35,7 @@ final class SnapshotMapStressTest {
   @Test
   @Timeout(value = 2, unit = MINUTES) // hang guard
   void drainLosesAndDuplicatesNoIncrementInSegments() throws Exception {
-    drainLosesAndDuplicatesNoIncrement(segmented());
+    drainLosesAndDuplicatesNoIncrement(SnapshotMapConformanceTest.segmented());
   }
 
   private static void drainLosesAndDuplicatesNoIncrement(SnapshotMap<Integer, Long> counters)
@@ -64,7 +64,7 @@ final class SnapshotMapStressTest {
   @Test
   @Timeout(value = 2, unit = MINUTES) // hang guard
   void swapLosesAndDuplicatesNoIncrementInSegments() throws Exception {
-    swapLosesAndDuplicatesNoIncrement(segmented());
+    swapLosesAndDuplicatesNoIncrement(SnapshotMapConformanceTest.segmented());
   }
 
   private static void swapLosesAndDuplicatesNoIncrement(SnapshotMap<Integer, Long> counters)
@@ -160,12 +160,6 @@ final class SnapshotMapStressTest {
     for (Thread t : writers) {
       t.join();
     }
-  }
-
-  private static SnapshotMap<Integer, Long> segmented() {
-    SnapshotMap<Integer, Long> map = new SnapshotMap<>(SnapshotMapConformanceTest.SEGMENTED_SIZE);
-    assertTrue(map.segmentCount() > 1, "not segmented");
-    return map;
   }
 
   private static long sum(Map<Integer, Long> counts) {
